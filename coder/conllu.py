@@ -146,8 +146,12 @@ def parse_sentence(block_lines: list[tuple[int, str]], comments: list[str], sour
             if t.head > len(tokens):
                 raise ConlluError(f"{source}:{lineno}: token {t.id} has head {t.head} beyond the sentence's {len(tokens)} tokens")
     tokens = normalise_v1(tokens)
-    return Sentence(tuple(tokens), text=text, sent_id=sent_id, entities=tuple(bio_to_entities(ner)),
-                    comments=tuple(comments))
+    try:
+        return Sentence(tuple(tokens), text=text, sent_id=sent_id, entities=tuple(bio_to_entities(ner)),
+                        comments=tuple(comments))
+    except ValueError as exc:
+        first = block_lines[0][0] if block_lines else 0
+        raise ConlluError(f"{source}:{first}: {exc}") from None
 
 
 def bio_to_entities(tags: list[str]) -> list[Entity]:

@@ -85,6 +85,7 @@ class Sentence:
                 raise ValueError(f"sentence {self.sent_id!r}: token {i} has id {tok.id}")
             if not 0 <= tok.head <= len(self.tokens):
                 raise ValueError(f"sentence {self.sent_id!r}: token {i} has head {tok.head} out of range")
+        _check_acyclic(self.tokens, self.sent_id)
         if not self.text:
             object.__setattr__(self, "text", detokenise(self.tokens))
 
@@ -165,6 +166,23 @@ class Sentence:
                 if ids[n + 1] != i + 1 or tok.space_after:
                     parts.append(" ")
         return "".join(parts)
+
+
+def _check_acyclic(tokens: tuple[Token, ...], sent_id: str) -> None:
+    """Every token must reach the root (head 0) without a cycle."""
+    state = [0] * (len(tokens) + 1)  # 0 unknown, 1 on the current path, 2 reaches the root
+    state[0] = 2
+    for tok in tokens:
+        path = []
+        i = tok.id
+        while state[i] == 0:
+            state[i] = 1
+            path.append(i)
+            i = tokens[i - 1].head
+        if state[i] == 1:
+            raise ValueError(f"sentence {sent_id!r}: the heads of tokens {sorted(path)} form a cycle")
+        for j in path:
+            state[j] = 2
 
 
 def detokenise(tokens: tuple[Token, ...]) -> str:

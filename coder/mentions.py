@@ -1,0 +1,248 @@
+"""Actor mentions in a sentence and the actor code of a noun phrase.
+
+``find_mentions`` scans a sentence against the actor index (longest match
+first). ``ArgumentResolver`` turns the head token of a verb argument into
+actor codes, combining country and agent from the words around it, with the
+story date choosing among a person's dated roles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from coder.actors import ActorEntry, ActorIndex
+from coder.config import CoderConfig
+from coder.model import Sentence
+
+_KEY_DROP = re.compile(r"[\s.\-'_\u00b7]+")
+_STOP_FORMS = {"'s", "'", "s", ",", ";", ":", "(", ")", '"', "?", "!", "--"}
+_SKIP_FORMS = {"-"}
+NONSTATE_ROOTS = ("IGO", "NGO", "IMG", "MNC", "NGM")
+# Modifier relations that belong to a noun phrase's core (its own words, not its attachments).
+_CORE = {"compound", "flat", "amod", "nmod:poss", "det", "fixed", "nummod", "goeswith", "case", "punct", "name"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token id, inclusive
+    end: int  # token id, inclusive
+    entries: tuple[int, ...]  # indices into ActorIndex.entries
+
+    def ids(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    code: str
+    root: str
+    agent: str
+    tokens: tuple[int, ...]
+    text: str
+    sources: tuple[str, ...]  # dictionary file:line of the entries used
+
+
+def split_code(code: str, agent_codes: frozenset[str]) -> tuple[str, str]:
+    """``IRNGOV`` -> (``IRN``, ``GOV``); ``IGOUNO`` -> (``IGOUNO``, ``""``)."""
+    if len(code) >= 6 and code[-3:] in agent_codes and not (code[:3] in NONSTATE_ROOTS and len(code) <= 6):
+        return code[:-3], code[-3:]
+    return code, ""
+
+
+def token_keys(sentence: Sentence) -> tuple[str, ...]:
+    return tuple(_KEY_DROP.sub("", n) for n in sentence.norms)
+
+
+def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
+    keys = token_keys(sentence)
+    forms = [t.form for t in sentence.tokens]
+    n = len(keys)
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        if not keys[i] or forms[i] in _STOP_FORMS:
+            i += 1
+            continue
+        acc = ""
+        best: tuple[int, tuple[int, ...]] | None = None
+        for j in range(i, min(n, i + index.max_tokens)):
+            if j > i and forms[j] in _STOP_FORMS:
+                break
+            if not keys[j]:
+                if forms[j] in _SKIP_FORMS:
+                    continue
+                break
+            acc += keys[j]
+            if acc not in index.prefixes:
+                break
+            hit = index.keys.get(acc)
+            if hit and (acc not in index.caps_only or _all_caps(forms[i:j + 1])):
+                best = (j, hit)
+        if best:
+            out.append(Mention(i + 1, best[0] + 1, best[1]))
+            i = best[0] + 1
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _all_caps(forms: list[str]) -> bool:
+    letters = "".join(c for f in forms for c in f if c.isalpha())
+    return bool(letters) and letters.isupper()
+
+
+class ArgumentResolver:
+    """Resolves argument heads of one sentence to actors (built per sentence; holds no global state)."""
+
+    def __init__(self, sentence: Sentence, mentions: tuple[Mention, ...], index: ActorIndex, day: dt.date,
+                 config: CoderConfig, agent_codes: frozenset[str], recent_countries: tuple[ActorRef, ...] = ()):
+        self.s = sentence
+        self.index = index
+        self.day = day
+        self.config = config
+        self.agent_codes = agent_codes
+        self.recent = recent_countries
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in m.ids():
+                self.by_token[i] = m
+
+    # -- coordination -------------------------------------------------------------------------
+    def conjuncts(self, head: int) -> list[int]:
+        out = [head]
+        for c in self.s.children(head, "conj"):
+            if c.upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+                out.extend(self.conjuncts(c.id))
+        return out
+
+    def resolve_all(self, head: int) -> list[ActorRef]:
+        refs: list[ActorRef] = []
+        for h in self.conjuncts(head):
+            refs.extend(self.resolve(h))
+        return refs
+
+    # -- one noun phrase ----------------------------------------------------------------------
+    def core_ids(self, head: int) -> list[int]:
+        ids = [head]
+        stack = [head]
+        while stack:
+            for c in self.s.children(stack.pop()):
+                if c.deprel in _CORE or c.base_rel in ("compound", "flat", "fixed"):
+                    ids.append(c.id)
+                    stack.append(c.id)
+        return sorted(ids)
+
+    def _entries_in(self, ids: list[int]) -> list[tuple[Mention, ActorEntry]]:
+        seen: list[tuple[Mention, ActorEntry]] = []
+        idset = set(ids)
+        for i in ids:
+            m = self.by_token.get(i)
+            if m and all(j in idset for j in m.ids()) and not any(m is x for x, _ in seen):
+                for e in m.entries:
+                    seen.append((m, self.index.entries[e]))
+        return seen
+
+    def resolve(self, head: int, depth: int = 0) -> list[ActorRef]:
+        tok = self.s.token(head)
+        pair = self._pair_phrase(head)
+        if pair:
+            return pair
+        ids = self.core_ids(head)
+        found = self._entries_in(ids)
+        head_mention = self.by_token.get(head)
+        person = named = agent = country = None
+        for m, e in found:
+            role = e.role_on(self.day)
+            if role is None:
+                continue
+            on_head = head_mention is m
+            if e.kind == "person" and person is None:
+                person = (m, e, role)
+            elif e.kind in ("actor", "metonym") and (named is None or on_head):
+                named = (m, e, role)
+            elif e.kind == "agent" and (agent is None or on_head):
+                agent = (m, e, role)
+            elif e.kind == "adjective" and country is None:
+                country = (m, e, role)
+        if person:
+            return [self._ref(person[2].code, [person], ids)]
+        head_is_named = named is not None and head_mention is named[0]
+        head_is_agent = agent is not None and head_mention is agent[0]
+        if head_is_named and not head_is_agent:
+            return [self._ref(named[2].code, [named], ids)]
+        if agent is not None and (head_is_agent or tok.upos in ("NOUN", "PROPN")):
+            base = named or country
+            used = [agent] + ([base] if base else [])
+            if base is None:
+                base = self._country_from_attachments(head)
+                if base is not None:
+                    used.append(base)
+            if base is not None:
+                code = base[2].code
+                root, existing_agent = split_code(code, self.agent_codes)
+                if existing_agent or root[:3] in NONSTATE_ROOTS or len(root) > 3:
+                    return [self._ref(code, used, ids)]
+                return [self._ref(root + agent[2].code, used, ids)]
+        elif named is not None and (head_mention is None or tok.lemma.lower() in self.config.generic_actor_nouns):
+            if tok.upos == "PROPN" or tok.lemma.lower() in self.config.generic_actor_nouns:
+                return [self._ref(named[2].code, [named], ids)]
+        if country is not None and (head_mention is country[0] or tok.lemma.lower() in self.config.generic_actor_nouns):
+            return [self._ref(country[2].code, [country], ids)]
+        if depth < 2:
+            for c in self.s.children(head, "appos"):
+                refs = self.resolve(c.id, depth + 1)
+                if refs:
+                    return refs
+        return []
+
+    def _country_from_attachments(self, head: int):
+        """"the foreign minister of Egypt", "rebels in Syria": a country from an of/from/in phrase."""
+        for c in self.s.children(head, "nmod"):
+            cases = {k.lemma.lower() for k in self.s.children(c.id, "case")}
+            if not cases & {"of", "from", "in", "for"}:
+                continue
+            for m, e in self._entries_in(self.core_ids(c.id)):
+                role = e.role_on(self.day)
+                if role and e.kind in ("actor", "adjective") and ("in" not in cases or e.kind == "actor"):
+                    return (m, e, role)
+        return None
+
+    def _pair_phrase(self, head: int) -> list[ActorRef]:
+        """"the two countries", "both sides": the two most recent countries in the document."""
+        tok = self.s.token(head)
+        if tok.lemma.lower() not in self.config.pair_nouns or tok.upos != "NOUN":
+            return []
+        mods = {c.lemma.lower() for c in self.s.children(head, "nummod", "det", "amod")}
+        if not mods & {"two", "both"} or len(self.recent) < 2:
+            return []
+        ids = tuple(self.core_ids(head))
+        text = self.s.span_text(ids)
+        return [ActorRef(r.code, r.root, r.agent, ids, text, r.sources) for r in self.recent[:2]]
+
+    def _ref(self, code: str, used: list, ids: list[int]) -> ActorRef:
+        root, agent = split_code(code, self.agent_codes)
+        tokens = tuple(ids)
+        return ActorRef(code, root, agent, tokens, self.s.span_text(tokens),
+                        tuple(dict.fromkeys(e.source for _, e, _ in used)))
+
+    # -- countries mentioned, for "the two countries" in later sentences ------------------------
+    def countries_mentioned(self) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        seen_m = set()
+        for i in sorted(self.by_token):
+            m = self.by_token[i]
+            if id(m) in seen_m:
+                continue
+            seen_m.add(id(m))
+            for e in m.entries:
+                entry = self.index.entries[e]
+                role = entry.role_on(self.day)
+                if role and entry.kind in ("actor", "adjective", "metonym"):
+                    root, _ = split_code(role.code, self.agent_codes)
+                    if len(root) == 3:
+                        ids = tuple(m.ids())
+                        out.append(ActorRef(root, root, "", ids, self.s.span_text(ids), (entry.source,)))
+                        break
+        return out
