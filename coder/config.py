@@ -28,9 +28,10 @@ HAPPEN_VERBS = frozenset({"take", "place", "occur", "happen", "be", "begin", "st
 # Head nouns that, modified only by a country adjective or name, stand for that country ("the Egyptian side").
 GENERIC_ACTOR_NOUNS = frozenset({
     "side", "people", "country", "nation", "state", "leadership", "camp", "public", "population", "party",
+    "city", "town", "village", "region", "province", "territory", "capital", "port", "embassy", "consulate",
 })
 # "the two countries", "both sides": resolved to the two most recent countries of the document.
-PAIR_NOUNS = frozenset({"country", "side", "nation", "state", "government", "neighbour", "neighbor", "capital"})
+PAIR_NOUNS = frozenset({"country", "nation", "state", "government", "neighbour", "neighbor", "capital"})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from coder.config import CoderConfig
 from coder.dictionary_base import name_key
-from coder.mentions import ActorRef, ArgumentResolver
+from coder.mentions import LOCATIVE, ActorRef, ArgumentResolver
 from coder.model import Sentence, Token
 from coder.verbs import Pattern, VerbIndex
 
@@ -128,7 +128,8 @@ class SentenceMatcher:
     def _resolve(self, heads: list[int]) -> list[ActorRef]:
         out: list[ActorRef] = []
         for h in heads:
-            out.extend(self.r.resolve_all(h))
+            place = bool(self._cases(h) & LOCATIVE)
+            out.extend(self.r.resolve_all(h, place=place))
         return out
 
     # -- constraints ------------------------------------------------------------------------

@@ -21,7 +21,14 @@ _STOP_FORMS = {"'s", "'", "s", ",", ";", ":", "(", ")", '"', "?", "!", "--"}
 _SKIP_FORMS = {"-"}
 NONSTATE_ROOTS = ("IGO", "NGO", "IMG", "MNC", "NGM")
 # Modifier relations that belong to a noun phrase's core (its own words, not its attachments).
-_CORE = {"compound", "flat", "amod", "nmod:poss", "det", "fixed", "nummod", "goeswith", "case", "punct", "name"}
+_CORE = {"compound", "flat", "amod", "nmod:poss", "det", "fixed", "nummod", "goeswith", "name"}
+# Prepositions that make a phrase a place: a capital there is a location, not its government.
+LOCATIVE = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "into", "within", "around",
+                      "through", "throughout", "along", "outside", "towards", "toward", "over", "off"})
+# Quantity heads whose "of" phrase holds the actor: "dozens of protesters", "a group of rebels".
+QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                            "number", "group", "some", "many", "several", "team", "members", "member", "unit",
+                            "contingent", "batch", "handful", "scores", "score", "most", "all", "one", "two", "three"})
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,11 @@ def token_keys(sentence: Sentence) -> tuple[str, ...]:
 
 
 def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
+    """Longest dictionary matches, left to right. Names of actors, people, places and nationalities
+    match only where a word of them is capitalised ("Chad", not "chad"); agent nouns match in any case."""
     keys = token_keys(sentence)
     forms = [t.form for t in sentence.tokens]
+    entries = index.entries
     n = len(keys)
     out: list[Mention] = []
     i = 0
@@ -66,10 +76,11 @@ def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
             i += 1
             continue
         acc = ""
+        capital = False
         best: tuple[int, tuple[int, ...]] | None = None
         for j in range(i, min(n, i + index.max_tokens)):
-            if j > i and forms[j] in _STOP_FORMS:
-                break
+            if j > i and forms[j] in _STOP_FORMS and (not keys[j] or acc + keys[j] not in index.prefixes):
+                break  # "People's Republic of China" goes on through "'s"; "Iran's" stops
             if not keys[j]:
                 if forms[j] in _SKIP_FORMS:
                     continue
@@ -77,9 +88,13 @@ def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
             acc += keys[j]
             if acc not in index.prefixes:
                 break
+            capital = capital or forms[j][:1].isupper()
             hit = index.keys.get(acc)
             if hit and (acc not in index.caps_only or _all_caps(forms[i:j + 1])):
-                best = (j, hit)
+                if not capital:
+                    hit = tuple(e for e in hit if entries[e].kind == "agent")
+                if hit:
+                    best = (j, hit)
         if best:
             out.append(Mention(i + 1, best[0] + 1, best[1]))
             i = best[0] + 1
@@ -117,10 +132,11 @@ class ArgumentResolver:
                 out.extend(self.conjuncts(c.id))
         return out
 
-    def resolve_all(self, head: int) -> list[ActorRef]:
+    def resolve_all(self, head: int, place: bool = False) -> list[ActorRef]:
+        """Actors of an argument and its conjuncts; ``place``: a locative phrase, where capitals are places."""
         refs: list[ActorRef] = []
         for h in self.conjuncts(head):
-            refs.extend(self.resolve(h))
+            refs.extend(self.resolve(h, place=place))
         return refs
 
     # -- one noun phrase ----------------------------------------------------------------------
@@ -144,11 +160,15 @@ class ArgumentResolver:
                     seen.append((m, self.index.entries[e]))
         return seen
 
-    def resolve(self, head: int, depth: int = 0) -> list[ActorRef]:
+    def resolve(self, head: int, depth: int = 0, place: bool = False) -> list[ActorRef]:
         tok = self.s.token(head)
         pair = self._pair_phrase(head)
         if pair:
             return pair
+        if tok.lemma.lower() in QUANTITY_NOUNS or tok.form.lower() in QUANTITY_NOUNS:
+            for c in self.s.children(head, "nmod"):
+                if "of" in {k.lemma.lower() for k in self.s.children(c.id, "case")} and depth < 2:
+                    return self.resolve_all_depth(c.id, depth + 1, place)
         ids = self.core_ids(head)
         found = self._entries_in(ids)
         head_mention = self.by_token.get(head)
@@ -160,6 +180,8 @@ class ArgumentResolver:
             on_head = head_mention is m
             if e.kind == "person" and person is None:
                 person = (m, e, role)
+            elif e.kind == "metonym" and place:
+                continue
             elif e.kind in ("actor", "metonym") and (named is None or on_head):
                 named = (m, e, role)
             elif e.kind == "agent" and (agent is None or on_head):
@@ -192,10 +214,16 @@ class ArgumentResolver:
             return [self._ref(country[2].code, [country], ids)]
         if depth < 2:
             for c in self.s.children(head, "appos"):
-                refs = self.resolve(c.id, depth + 1)
+                refs = self.resolve(c.id, depth + 1, place)
                 if refs:
                     return refs
         return []
+
+    def resolve_all_depth(self, head: int, depth: int, place: bool) -> list[ActorRef]:
+        refs: list[ActorRef] = []
+        for h in self.conjuncts(head):
+            refs.extend(self.resolve(h, depth, place))
+        return refs
 
     def _country_from_attachments(self, head: int):
         """"the foreign minister of Egypt", "rebels in Syria": a country from an of/from/in phrase."""
