@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from coder.model import Document, Entity, Sentence, Token
+from coder.model import Document, Entity, Rejection, Sentence, Token
 
 _V1_RENAMES = {
     "dobj": "obj",
@@ -30,6 +30,14 @@ _VERBAL = {"VERB", "AUX"}
 
 class ConlluError(ValueError):
     """A malformed CoNLL-U line; the message reads ``FILE:LINE: problem``."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.source, self.line, self.problem = "", 0, message
+        head, sep, problem = message.partition(": ")
+        file, _, line = head.rpartition(":")
+        if sep and line.isdigit():
+            self.source, self.line, self.problem = file, int(line), problem
 
 
 def normalise_v1(tokens: list[Token]) -> list[Token]:
@@ -172,33 +180,69 @@ def bio_to_entities(tags: list[str]) -> list[Entity]:
     return out
 
 
-def read_conllu(lines: Iterable[str], source: str = "<conllu>", default_doc: str = "doc") -> Iterator[Document]:
-    """Documents from CoNLL-U lines. Without ``# newdoc``, all sentences form one document."""
+def read_conllu(lines: Iterable[str], source: str = "<conllu>", default_doc: str = "doc",
+                reject: bool = False) -> Iterator[Document | Rejection]:
+    """Documents from CoNLL-U lines. Without ``# newdoc``, all sentences form one document.
+
+    With ``reject``, a malformed document becomes a ``Rejection`` (FILE:LINE and the problem) and
+    reading goes on with the next ``# newdoc``; otherwise ``ConlluError`` is raised.
+    """
+    if not reject:
+        for item in _read_conllu(lines, source, default_doc):
+            if isinstance(item, Rejection):
+                raise ConlluError(f"{item.source_file}:{item.source_line}: {item.reason}")
+            yield item
+        return
+    yield from _read_conllu(lines, source, default_doc)
+
+
+def _read_conllu(lines: Iterable[str], source: str, default_doc: str) -> Iterator[Document | Rejection]:
     doc_id: str | None = None
     date: dt.date | None = None
     sentences: list[Sentence] = []
+    bad: ConlluError | None = None
+    meta: dict = {}
     count = 0
+
+    def make(doc: str) -> Document:
+        origin = meta.get("source", "")
+        file, _, line = origin.rpartition(":")
+        return Document(doc, tuple(sentences), date=date, title=meta.get("title"), url=meta.get("url"),
+                        publisher=meta.get("publisher"), parser=meta.get("parser", ""),
+                        source_file=file if line.isdigit() else source, source_line=int(line) if line.isdigit() else 0)
+
     for block in _blocks(lines):
         for c in block.comments:
             v = _comment_value(c, "newdoc id")
             if v is None and _comment_value(c, "newdoc") is not None:
                 v = ""
             if v is not None:
-                if sentences or doc_id is not None:
-                    yield Document(doc_id or f"{default_doc}-{count}", tuple(sentences), date=date, source_file=source)
-                    count += 1
-                doc_id, date, sentences = v or f"{default_doc}-{count}", None, []
+                if bad is not None:
+                    yield Rejection(bad.source, bad.line, bad.problem, doc_id)
+                elif sentences or doc_id is not None:
+                    yield make(doc_id or f"{default_doc}-{count}")
+                count += 1
+                doc_id, date, sentences, bad, meta = v or f"{default_doc}-{count}", None, [], None, {}
+            for key in _DOC_META + ("source",):
+                value = _comment_value(c, key)
+                if value is not None and not sentences:
+                    meta[key] = value
             d = _comment_value(c, "date")
-            if d:
+            if d and bad is None:
                 try:
                     date = dt.date.fromisoformat(d[:10])
                 except ValueError:
                     line = block.lines[0][0] if block.lines else 0
-                    raise ConlluError(f"{source}:{line}: bad date comment {d!r} (want YYYY-MM-DD)") from None
-        if block.lines:
-            sentences.append(parse_sentence(block.lines, block.comments, source))
-    if sentences or doc_id is not None:
-        yield Document(doc_id or default_doc, tuple(sentences), date=date, source_file=source)
+                    bad = ConlluError(f"{source}:{line}: bad date comment {d!r} (want YYYY-MM-DD)")
+        if block.lines and bad is None:
+            try:
+                sentences.append(parse_sentence(block.lines, block.comments, source))
+            except ConlluError as exc:
+                bad = exc
+    if bad is not None:
+        yield Rejection(bad.source, bad.line, bad.problem, doc_id)
+    elif sentences or doc_id is not None:
+        yield make(doc_id or default_doc)
 
 
 def parse_conllu_text(text: str, source: str = "<conllu>") -> list[Document]:
@@ -226,10 +270,19 @@ def sentence_to_conllu(sentence: Sentence, sent_id: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+_DOC_META = ("title", "url", "publisher", "parser")
+
+
 def document_to_conllu(doc: Document) -> str:
     head = [f"# newdoc id = {doc.doc_id}"]
     if doc.date:
         head.append(f"# date = {doc.date.isoformat()}")
+    for key in _DOC_META:
+        value = getattr(doc, key)
+        if value:
+            head.append(f"# {key} = {' '.join(str(value).split())}")
+    if doc.source_file:
+        head.append(f"# source = {doc.source_file}:{doc.source_line}")
     parts = ["\n".join(head)]
     for i, s in enumerate(doc.sentences):
         parts.append(sentence_to_conllu(s, sent_id=f"{doc.doc_id}-{i}"))

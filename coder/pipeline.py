@@ -16,7 +16,7 @@ from pathlib import Path
 
 from coder.coding import code_document
 from coder.config import CoderConfig
-from coder.conllu import ConlluError, document_to_conllu, read_conllu
+from coder.conllu import document_to_conllu, read_conllu
 from coder.dictset import DictionarySet, load_dictionary_set
 from coder.events import DOCUMENT_SCHEMA, EVENT_SCHEMA, UNKNOWN_SCHEMA, OutputPaths, TableWriter, merge_parts
 from coder.model import Document, InputRecord, Rejection
@@ -98,9 +98,9 @@ def parsed_documents(path: str) -> Iterator[Document | Rejection]:
     for f in files:
         try:
             with open(f, encoding="utf-8") as fh:
-                yield from read_conllu(fh, str(f))
-        except (ConlluError, UnicodeDecodeError, OSError) as exc:
-            yield Rejection(str(f), 0, str(exc))
+                yield from read_conllu(fh, str(f), reject=True)
+        except (UnicodeDecodeError, OSError) as exc:
+            yield Rejection(str(f), 0, f"cannot read CoNLL-U: {exc}")
     rej = base / "rejections.jsonl" if base.is_dir() else None
     if rej is not None and rej.exists():
         for line in rej.read_text(encoding="utf-8").splitlines():
