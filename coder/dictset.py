@@ -43,7 +43,7 @@ def load_dictionary_set(actor_files: Sequence[Path] | None = None, verb_files: S
     actor_files = list(actor_files) if actor_files is not None else default_actors
     verb_files = list(verb_files) if verb_files is not None else default_verbs
     codebook = codebook or load_codebook()
-    agent_codes = frozenset(t.code for t in codebook.actor_types if len(t.code) == 3 and t.kind == "agent")
+    agent_codes = frozenset(t.code for t in codebook.actor_types if len(t.code) == 3)
     files = [Path(p) for p in actor_files + verb_files]
     return DictionarySet(
         actors=load_actor_files(actor_files),

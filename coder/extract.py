@@ -18,6 +18,16 @@ _SUBJ = ("nsubj", "csubj")
 _CLAUSAL = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 
 
+def _form_lemmas(form: str) -> set[str]:
+    """Candidate lemmas from a surface form, for when the tagger's lemma is wrong ("hopes" -> "hop")."""
+    out = {form}
+    for suffix in ("ing", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out |= {stem, stem + "e"}
+    return out
+
+
 @dataclass(frozen=True)
 class EventMatch:
     code: str
@@ -61,8 +71,8 @@ class SentenceMatcher:
         if tok.deprel.split(":")[0] in ("advcl", "acl") and marks & {"to", "if", "unless", "lest"}:
             return True  # purpose ("to prevent future clashes") and conditional clauses
         if tok.deprel == "xcomp" and tok.head:
-            gov = self.lemmas[tok.head - 1]
-            if gov in self.config.non_factual_governors:
+            gov = {self.lemmas[tok.head - 1]} | _form_lemmas(self.forms[tok.head - 1])
+            if gov & self.config.non_factual_governors:
                 return True
         return False
 
@@ -120,6 +130,9 @@ class SentenceMatcher:
             return [c.id for c in self.s.children(v, "iobj")]
         if slot == "subj":
             return self.subject_heads(v, passive)
+        if slot == "poss":  # "condemned Israel's strike": the possessor of the object
+            return [p.id for o in self.s.children(v, "nsubj:pass" if passive else "obj")
+                    for p in self.s.children(o.id, "nmod:poss")]
         heads = self._prep_heads(v, slot, ("obl", "nmod", "obl:agent"))
         for o in self.s.children(v, "obj", "nsubj:pass" if passive else "obj"):
             heads.extend(self._prep_heads(o.id, slot, ("nmod",)))
@@ -147,6 +160,12 @@ class SentenceMatcher:
                     return True
         return False
 
+    def complements(self, v: int) -> list[Token]:
+        """Infinitival or small-clause complements: xcomp, and a ccomp without its own subject
+        ("held the United States responsible")."""
+        return [c for c in self.s.children(v, "xcomp", "ccomp")
+                if c.deprel == "xcomp" or not self.s.children(c.id, "nsubj", "nsubj:pass", "mark")]
+
     def constraints_ok(self, v: int, pattern: Pattern, passive: bool) -> bool:
         if pattern.particle is not None:
             if not any(self.lemmas[c.id - 1] == pattern.particle for c in self.s.children(v, "compound:prt", "advmod", "obl")):
@@ -154,7 +173,7 @@ class SentenceMatcher:
         if pattern.objects is not None and not self._object_key_ok(v, pattern, passive):
             return False
         if pattern.xcomp is not None:
-            if not any(self.lemmas[c.id - 1] in pattern.xcomp for c in self.s.children(v, "xcomp", "ccomp")):
+            if not any(self.lemmas[c.id - 1] in pattern.xcomp for c in self.complements(v)):
                 return False
         return True
 
@@ -172,7 +191,10 @@ class SentenceMatcher:
             if found:
                 events.extend(found)
                 if found[0].pattern.xcomp is not None:
-                    consumed.update(c.id for c in self.s.children(tok.id, "xcomp", "ccomp"))
+                    consumed.update(c.id for c in self.complements(tok.id))
+                if found[0].pattern.objects is not None:  # "held peace talks": the noun is part of the verb's event
+                    passive = self.is_passive(tok.id)
+                    consumed.update(c.id for c in self.s.children(tok.id, "nsubj:pass" if passive else "obj"))
         return [e for e in events if e.verb_tokens[0] not in consumed], consumed
 
     def _match_verb(self, tok: Token, patterns: tuple[Pattern, ...]) -> list[EventMatch]:
@@ -234,7 +256,15 @@ class SentenceMatcher:
         for tok in self.s.tokens:
             if tok.upos not in ("NOUN", "PROPN") or tok.id in consumed:
                 continue
-            patterns = self.verbs.for_noun(self.lemmas[tok.id - 1]) or self.verbs.for_noun(self.forms[tok.id - 1])
+            patterns = ()
+            mods = [c.id for c in self.s.children(tok.id, "compound", "amod") if c.id < tok.id]
+            if mods:  # "air strikes", "peace talks": the joined form first
+                span = sorted(mods + [tok.id])
+                joined = "".join(self.forms[i - 1] for i in span[:-1])
+                patterns = self.verbs.for_noun(joined + self.lemmas[tok.id - 1]) or \
+                    self.verbs.for_noun(joined + self.forms[tok.id - 1])
+            patterns = patterns or self.verbs.for_noun(self.lemmas[tok.id - 1]) or \
+                self.verbs.for_noun(self.forms[tok.id - 1])
             if patterns:
                 events.extend(self._match_noun(tok, patterns))
         return events
