@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml
 bench: $(STAMP)
 	$(BIN)/python bench/bench_coding.py
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_memory.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info output/*.parquet output/*/

@@ -176,3 +176,10 @@ def test_event_row_carries_provenance_and_codebook_fields(mini_dicts, config):
     assert row["source_tokens"] == [1] and row["target_tokens"] == [3] and row["verb_tokens"] == [2]
     assert row["pattern"].endswith("mini_verbs.txt:10") and row["source_entries"][0].endswith("mini_actors.txt:2")
     assert row["sentence"] == "Iran attacked Iraq" and row["doc_id"] == "d1" and row["sentence_id"] == 0
+
+
+def test_curly_apostrophes_and_accents_match_the_dictionary(mini_dicts, config):
+    # "Iranian chargé d’affaires visited Israel": the dictionary writes "charge d'affaires"
+    s = sent("Iranian/Iranian/ADJ/2/amod chargé/chargé/NOUN/4/nsubj d’affaires/d’affaires/NOUN/2/flat "
+             "visited/visit/VERB/0/root Israel/Israel/PROPN/4/obj")
+    assert triples(code(mini_dicts, config, s)) == {("IRNGOV", "ISR", "042")}

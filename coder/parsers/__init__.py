@@ -8,6 +8,7 @@ that coding from CoNLL-U needs neither.
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -42,12 +43,10 @@ class ParserConfig:
 
 
 def stanza_english_installed(stanza_dir: str | None = None) -> bool:
+    """Whether stanza and its English tokenizer and dependency models are on disk (nothing is downloaded)."""
     if importlib.util.find_spec("stanza") is None:
         return False
-    base = Path(stanza_dir) if stanza_dir else Path.home() / "stanza_resources"
-    import os
-
-    base = Path(os.environ.get("STANZA_RESOURCES_DIR", base)) if not stanza_dir else base
+    base = Path(stanza_dir or os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
     return (base / "en" / "depparse").is_dir() and (base / "en" / "tokenize").is_dir()
 
 
