@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from coder.model import Document, Entity, Rejection, Sentence, Token
 
-_V1_RENAMES = {
+_V1_RENAMES = MappingProxyType({
     "dobj": "obj",
     "nsubjpass": "nsubj:pass",
     "csubjpass": "csubj:pass",
@@ -24,8 +25,8 @@ _V1_RENAMES = {
     "foreign": "flat:foreign",
     "remnant": "orphan",
     "nmod:agent": "obl:agent",
-}
-_VERBAL = {"VERB", "AUX"}
+})
+_VERBAL = frozenset({"VERB", "AUX"})
 
 
 class ConlluError(ValueError):

@@ -17,11 +17,11 @@ from coder.config import CoderConfig
 from coder.model import Sentence
 
 _KEY_DROP = re.compile(r"[\s.\-'_\u00b7]+")
-_STOP_FORMS = {"'s", "'", "s", ",", ";", ":", "(", ")", '"', "?", "!", "--"}
-_SKIP_FORMS = {"-"}
+_STOP_FORMS = frozenset({"'s", "'", "s", ",", ";", ":", "(", ")", '"', "?", "!", "--"})
+_SKIP_FORMS = frozenset({"-"})
 NONSTATE_ROOTS = ("IGO", "NGO", "IMG", "MNC", "NGM")
 # Modifier relations that belong to a noun phrase's core (its own words, not its attachments).
-_CORE = {"compound", "flat", "amod", "nmod:poss", "det", "fixed", "nummod", "goeswith", "name"}
+_CORE = frozenset({"compound", "flat", "amod", "nmod:poss", "det", "fixed", "nummod", "goeswith", "name"})
 # Prepositions that make a phrase a place: a capital there is a location, not its government.
 LOCATIVE = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "into", "within", "around",
                       "through", "throughout", "along", "outside", "towards", "toward", "over", "off"})

@@ -16,7 +16,7 @@ _SYNSET = re.compile(r"^&(?P<name>[A-Z][A-Z0-9_]*)\s*=\s*(?P<words>.*)$")
 _KEYS = ("target", "source", "object", "particle", "xcomp", "negated", "symmetric")
 _FLAGS = ("symmetric",)
 _PREP = re.compile(r"^[a-z]+(_[a-z]+)*$")
-_SLOT_BASE = {"obj", "iobj", "subj", "poss", "by", "between"}
+_SLOT_BASE = frozenset({"obj", "iobj", "subj", "poss", "by", "between"})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ that coding from CoNLL-U needs neither.
 from __future__ import annotations
 
 import importlib.util
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -46,7 +45,11 @@ def stanza_english_installed(stanza_dir: str | None = None) -> bool:
     """Whether stanza and its English tokenizer and dependency models are on disk (nothing is downloaded)."""
     if importlib.util.find_spec("stanza") is None:
         return False
-    base = Path(stanza_dir or os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+    if stanza_dir is None:
+        from coder.parsers.stanza_ud import default_resources_dir
+
+        stanza_dir = default_resources_dir()
+    base = Path(stanza_dir)
     return (base / "en" / "depparse").is_dir() and (base / "en" / "tokenize").is_dir()
 
 

@@ -23,12 +23,13 @@ a model. Steps, in order (each works on the tree the previous one left):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
-NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET", "SYM", "X"}
-VERBAL = {"VERB", "AUX"}
-PREP_DEPS = {"prep", "agent", "dative"}
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "SYM", "X"})
+VERBAL = frozenset({"VERB", "AUX"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
 MULTIWORD_DEPS = PREP_DEPS | {"cc", "mark", "advmod", "pcomp", "npadvmod"}
-MULTIWORD = {
+MULTIWORD = frozenset({
     tuple(p.split())
     for p in (
         "according to", "because of", "due to", "instead of", "prior to", "ahead of", "rather than",
@@ -37,19 +38,19 @@ MULTIWORD = {
         "in front of", "in addition to", "as well as", "in spite of", "on behalf of", "by means of",
         "in lieu of", "with regard to", "with respect to", "in accordance with", "in place of",
     )
-}
-RENAME = {
+})
+RENAME = MappingProxyType({
     "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass", "dobj": "obj",
     "poss": "nmod:poss", "prt": "compound:prt", "oprd": "xcomp", "quantmod": "advmod",
     "relcl": "acl:relcl", "intj": "discourse", "predet": "det:predet", "preconj": "cc:preconj",
     "meta": "dep", "subtok": "dep", "neg": "advmod", "root": "root", "acomp": "xcomp",
-}
-KEEP = {
+})
+KEEP = frozenset({
     "nsubj", "csubj", "obj", "iobj", "appos", "amod", "det", "compound", "mark", "cc", "ccomp",
     "xcomp", "advcl", "advmod", "aux", "punct", "case", "expl", "parataxis", "dep", "conj", "acl",
     "nummod", "nmod", "fixed", "flat", "cop", "csubj", "obl", "discourse", "list", "vocative",
-}
-PASSIVE_DEPS = {"auxpass", "nsubjpass", "csubjpass"}
+})
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 
 
 @dataclass

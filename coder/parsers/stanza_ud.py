@@ -38,9 +38,17 @@ STANZA_INSTALL = "python -c \"import stanza; stanza.download('en')\""
 _POS_SENTENCES_PER_DOC = 8
 _DEPPARSE_WORDS_PER_DOC = 160
 
-# A resources.json with English and no packages: lets stanza build a pipeline
-# purely from explicit model paths, without a downloaded resources folder.
-_SELF_CONTAINED_RESOURCES = {"en": {"lang_name": "English", "packages": {}, "tokenize": {}}}
+
+def _self_contained_resources(processors: list[str]) -> dict:
+    """A resources.json naming only a bare ``default`` package per processor.
+
+    Lets stanza build a pipeline purely from explicit model paths, without a
+    downloaded resources folder, without adding mwt or any dependency models.
+    """
+    lang: dict[str, Any] = {"lang_name": "English", "packages": {}}
+    for p in processors:
+        lang[p] = {"default": {}}
+    return {"en": lang}
 
 
 # ---------------------------------------------------------------------------
@@ -165,6 +173,16 @@ def conllu_to_stanza_document(text: str) -> Any:
 # The parser
 # ---------------------------------------------------------------------------
 
+def default_resources_dir() -> str:
+    """stanza's own default resources folder: ``$STANZA_RESOURCES_DIR`` or, in
+    current stanza (1.15), a per-version user cache folder
+    (``~/.cache/stanza/<version>/resources`` on Linux), not ``~/stanza_resources``.
+    Imports stanza."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return DEFAULT_MODEL_DIR
+
+
 def _install_hint(stanza_dir: str | None) -> str:
     hint = f"install stanza's English models with: {STANZA_INSTALL}"
     if stanza_dir:
@@ -187,7 +205,10 @@ class StanzaParser:
         processors = [p.strip().lower() for p in config.stanza_processors.split(",") if p.strip()]
         explicit = {k[: -len("_model_path")] for k in paths if k.endswith("_model_path")}
         if paths:
-            processors = [p for p in processors if p in explicit or p in ("tokenize", "mwt")]
+            # explicit models only, plus tokenize as configured; mwt without its own
+            # model is dropped when the tokenizer is explicit (it must match it)
+            keep_mwt = "mwt" in explicit or "tokenize" not in explicit
+            processors = [p for p in processors if p in explicit or p == "tokenize" or (p == "mwt" and keep_mwt)]
         if not processors:
             raise ParserUnavailable(f"no stanza processors to run: processors {config.stanza_processors!r}, "
                                     f"model paths for {sorted(explicit) or 'none'}")
@@ -215,12 +236,12 @@ class StanzaParser:
                 with tempfile.TemporaryDirectory(prefix="coder-stanza-") as tmp:
                     resources = os.path.join(tmp, "resources.json")
                     with open(resources, "w", encoding="utf-8") as fh:
-                        json.dump(_SELF_CONTAINED_RESOURCES, fh)
+                        json.dump(_self_contained_resources(processors), fh)
                     self._nlp = stanza.Pipeline(resources_filepath=resources, **kwargs)
             else:
                 self._nlp = stanza.Pipeline(**kwargs)
         except FileNotFoundError as e:
-            where = config.stanza_dir or "stanza's default resources folder (~/stanza_resources or $STANZA_RESOURCES_DIR)"
+            where = config.stanza_dir or f"stanza's default resources folder {default_resources_dir()}"
             raise ParserUnavailable(f"stanza English models not found in {where} ({e}); "
                                     f"{_install_hint(config.stanza_dir)}") from e
         except PipelineRequirementsException as e:
