@@ -33,8 +33,36 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=name) from None
 
 
-def _progress(enabled: bool):
-    """A one-line progress display on a terminal (documents, sentences per second); silent in a pipe."""
+def _estimate_documents(inputs: List[str]) -> Optional[int]:
+    """A cheap count of input records for the ETA (lines, rows, files); None when unknown."""
+    from coder.readers import expand_inputs
+
+    total = 0
+    try:
+        for path in expand_inputs(inputs):
+            if path.is_dir():
+                total += sum(1 for _ in path.glob("*.txt"))
+            elif path.suffix in (".jsonl", ".ndjson", ".json"):
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif path.suffix in (".csv", ".tsv"):
+                with open(path, "rb") as fh:
+                    total += max(0, sum(1 for _ in fh) - 1)
+            elif path.suffix == ".parquet":
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(path).metadata.num_rows
+            elif path.suffix == ".xml":
+                total += path.read_text(encoding="utf-8", errors="replace").count("<Sentence ")
+            else:
+                return None
+    except (OSError, ValueError):
+        return None
+    return total or None
+
+
+def _progress(enabled: bool, total: Optional[int] = None):
+    """A one-line progress display on a terminal (documents and sentences per second, ETA); silent in a pipe."""
     if not enabled or not sys.stderr.isatty():
         return None, lambda: None
     state = {"docs": 0, "sents": 0, "start": time.perf_counter(), "last": 0.0}
@@ -47,8 +75,13 @@ def _progress(enabled: bool):
             return
         state["last"] = now
         elapsed = max(now - state["start"], 1e-9)
+        rate = state["docs"] / elapsed
+        eta = ""
+        if total and rate > 0:
+            left = max(total - state["docs"], 0) / rate
+            eta = f", {state['docs'] * 100 // total}%, ETA {int(left // 60)}:{int(left % 60):02d}"
         sys.stderr.write(f"\r{state['docs']} documents, {state['sents']} sentences "
-                         f"({state['docs'] / elapsed:.1f} docs/s, {state['sents'] / elapsed:.0f} sentences/s)   ")
+                         f"({rate:.1f} docs/s, {state['sents'] / elapsed:.0f} sentences/s{eta})   ")
         sys.stderr.flush()
 
     def finish() -> None:
@@ -109,7 +142,7 @@ def code(
         verb_files=tuple(str(p) for p in verbs) if verbs else None,
         workers=workers or (os.cpu_count() or 1), batch_docs=batch_size,
     )
-    update, finish = _progress(progress)
+    update, finish = _progress(progress, _estimate_documents(inputs) if inputs and progress and sys.stderr.isatty() else None)
     try:
         summary = code_corpus(run, progress=update)
     except (ParserUnavailable, DictionaryError, FileNotFoundError) as exc:
@@ -148,7 +181,7 @@ def parse(
     run = RunConfig(inputs=tuple(inputs), parser=_parser_config(parser, spacy_model, stanza_dir, device, 32),
                     reader=ReaderConfig(id_field=id_field, text_field=text_field, date_field=date_field),
                     batch_docs=batch_size)
-    update, finish = _progress(progress)
+    update, finish = _progress(progress, _estimate_documents(inputs) if progress and sys.stderr.isatty() else None)
     try:
         summary = parse_corpus(run, output, progress=update)
     except (ParserUnavailable, FileNotFoundError) as exc:
