@@ -28,6 +28,22 @@ def _form_lemmas(form: str) -> set[str]:
     return out
 
 
+def _among(actors: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
+    """Each unordered pair of a compound actor ("talks between X and Y", "X and Y met")."""
+    return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+
+
+def _directed(pairs: list[tuple[ActorRef, ActorRef]], pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:
+    """Drop self-pairs; a symmetric pattern gives each pair both ways."""
+    out = []
+    for s, t in pairs:
+        if s.code != t.code:
+            out.append((s, t))
+            if pattern.symmetric:
+                out.append((t, s))
+    return out
+
+
 @dataclass(frozen=True)
 class EventMatch:
     code: str
@@ -234,21 +250,9 @@ class SentenceMatcher:
         return self._resolve(heads)
 
     def _pairs(self, sources: list[ActorRef], targets: list[ActorRef], pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:
-        pairs = []
         if not targets and pattern.symmetric and len(sources) >= 2:
-            for i, a in enumerate(sources):  # "Egypt and Iran discussed …": among the subjects
-                for b in sources[i + 1:]:
-                    pairs.append((a, b))
-        else:
-            pairs = [(s, t) for s in sources for t in targets]
-        out = []
-        for s, t in pairs:
-            if s.code == t.code:
-                continue
-            out.append((s, t))
-            if pattern.symmetric:
-                out.append((t, s))
-        return out
+            return _directed(_among(sources), pattern)  # "Egypt and Iran discussed …": among the subjects
+        return _directed([(s, t) for s in sources for t in targets], pattern)
 
     # -- event nouns --------------------------------------------------------------------------
     def noun_events(self, consumed: set[int]) -> list[EventMatch]:
@@ -294,17 +298,10 @@ class SentenceMatcher:
             sources = self._resolve([h for s in pattern.source if s != "between" for h in self._noun_slot(tok.id, s)])
             targets = self._resolve([h for s in pattern.target if s != "between" for h in self._noun_slot(tok.id, s)])
             if len(between) >= 2 and not (sources and targets):
-                sources, targets = between[:1], between[1:]
-                pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1:]]
+                pairs = _among(between)
             else:
                 pairs = [(s, t) for s in sources for t in targets]
-            out = []
-            for s, t in pairs:
-                if s.code == t.code:
-                    continue
-                out.append(EventMatch(pattern.code, s, t, (tok.id,), pattern))
-                if pattern.symmetric:
-                    out.append(EventMatch(pattern.code, t, s, (tok.id,), pattern))
+            out = [EventMatch(pattern.code, s, t, (tok.id,), pattern) for s, t in _directed(pairs, pattern)]
             if out:
                 return out
         return []

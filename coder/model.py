@@ -15,6 +15,13 @@ from functools import cached_property
 from coder.text import normalise_for_matching
 
 
+def _key_values(column: str) -> dict[str, str]:
+    """A CoNLL-U FEATS or MISC column (``A=1|B=2`` or ``_``) as a dict."""
+    if not column or column == "_":
+        return {}
+    return dict(part.partition("=")[::2] for part in column.split("|"))
+
+
 @dataclass(frozen=True)
 class Token:
     """One syntactic word of a UD v2 parse (a CoNLL-U line without multiword ranges)."""
@@ -32,23 +39,11 @@ class Token:
 
     @cached_property
     def feat_dict(self) -> dict[str, str]:
-        if not self.feats or self.feats == "_":
-            return {}
-        out = {}
-        for part in self.feats.split("|"):
-            key, _, value = part.partition("=")
-            out[key] = value
-        return out
+        return _key_values(self.feats)
 
     @cached_property
     def misc_dict(self) -> dict[str, str]:
-        if not self.misc or self.misc == "_":
-            return {}
-        out = {}
-        for part in self.misc.split("|"):
-            key, _, value = part.partition("=")
-            out[key] = value
-        return out
+        return _key_values(self.misc)
 
     @property
     def space_after(self) -> bool:
