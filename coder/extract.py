@@ -299,6 +299,8 @@ class SentenceMatcher:
             targets = self._resolve([h for s in pattern.target if s != "between" for h in self._noun_slot(tok.id, s)])
             if len(between) >= 2 and not (sources and targets):
                 pairs = _among(between)
+            elif not targets and pattern.symmetric and len(sources) >= 2:
+                pairs = _among(sources)  # "Egyptian and Iranian officials held talks"
             else:
                 pairs = [(s, t) for s in sources for t in targets]
             out = [EventMatch(pattern.code, s, t, (tok.id,), pattern) for s, t in _directed(pairs, pattern)]

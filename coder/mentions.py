@@ -201,12 +201,13 @@ class ArgumentResolver:
                 base = self._country_from_attachments(head)
                 if base is not None:
                     used.append(base)
-            if base is not None:
-                code = base[2].code
-                root, existing_agent = split_code(code, self.agent_codes)
-                if existing_agent or root[:3] in NONSTATE_ROOTS or len(root) > 3:
-                    return [self._ref(code, used, ids)]
-                return [self._ref(root + agent[2].code, used, ids)]
+            if base is not None:  # "Egyptian and Iranian officials": one actor per coordinated country
+                bases = [base] + self._coordinated(base[0])
+                if len(bases) == 1:
+                    return [self._ref(self._compose(base[2].code, agent[2].code), used, ids)]
+                modifiers = {i for b in bases for i in b[0].ids()}
+                return [self._ref(self._compose(b[2].code, agent[2].code), [agent, b],
+                                  sorted((set(ids) - modifiers) | set(b[0].ids()))) for b in bases]
         elif named is not None and (head_mention is None or tok.lemma.lower() in self.config.generic_actor_nouns):
             if tok.upos == "PROPN" or tok.lemma.lower() in self.config.generic_actor_nouns:
                 return [self._ref(named[2].code, [named], ids)]
@@ -224,6 +225,26 @@ class ArgumentResolver:
         for h in self.conjuncts(head):
             refs.extend(self.resolve(h, depth, place))
         return refs
+
+    def _compose(self, code: str, agent: str) -> str:
+        root, existing_agent = split_code(code, self.agent_codes)
+        if existing_agent or root[:3] in NONSTATE_ROOTS or len(root) > 3:
+            return code
+        return root + agent
+
+    def _coordinated(self, mention: Mention) -> list:
+        """Country modifiers coordinated with ``mention``'s words ("Egyptian and Iranian")."""
+        out = []
+        for i in mention.ids():
+            for c in self.s.children(i, "conj"):
+                m = self.by_token.get(c.id)
+                for e in (m.entries if m else ()):
+                    entry = self.index.entries[e]
+                    role = entry.role_on(self.day)
+                    if role and entry.kind in ("adjective", "actor"):
+                        out.append((m, entry, role))
+                        break
+        return out
 
     def _country_from_attachments(self, head: int):
         """"the foreign minister of Egypt", "rebels in Syria": a country from an of/from/in phrase."""

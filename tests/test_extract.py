@@ -183,3 +183,12 @@ def test_curly_apostrophes_and_accents_match_the_dictionary(mini_dicts, config):
     s = sent("Iranian/Iranian/ADJ/2/amod chargé/chargé/NOUN/4/nsubj d’affaires/d’affaires/NOUN/2/flat "
              "visited/visit/VERB/0/root Israel/Israel/PROPN/4/obj")
     assert triples(code(mini_dicts, config, s)) == {("IRNGOV", "ISR", "042")}
+
+
+def test_coordinated_country_adjectives_give_one_actor_each(mini_dicts, config):
+    # "Egyptian and Iranian officials held talks": both directions, one actor per country
+    s = sent("Egyptian/Egyptian/ADJ/4/amod and/and/CCONJ/3/cc Iranian/Iranian/ADJ/1/conj officials/official/NOUN/5/nsubj "
+             "held/hold/VERB/0/root talks/talk/NOUN/5/obj")
+    result = code(mini_dicts, config, s)
+    assert triples(result) == {("EGYGOV", "IRNGOV", "040"), ("IRNGOV", "EGYGOV", "040")}
+    assert {e["source_text"] for e in result.events} == {"Egyptian officials", "Iranian officials"}
