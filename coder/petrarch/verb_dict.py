@@ -1,0 +1,356 @@
+"""PETRARCH verb dictionaries (``CAMEO.2.0.txt``, ``CAMEO.verbpatterns.150430.txt``, the
+validation verbs) read into coder ``Pattern`` objects.
+
+File structure (both PETRARCH-2 and PETRARCH-1/TABARI files)::
+
+    &CURRENCY                 synonym set; '+' lines are its members (a trailing '_': no plural)
+    +DOLLAR
+    --- MEET [040] ---        verb block: name and the code of its verbs (``[---]`` = none)
+    MEET {MET MEETING}        a verb with irregular forms; ``VERB [code]`` has its own code
+    +CORDON_OFF {...}         multi-word verb, '+' on the word that is the verb
+    - * (WITH) + [040]        pattern (see ``patterns.py``); applies to every verb of the block
+    ~ a (a b ATTACK) SAY = a b 015   transformation (recorded, not compiled)
+
+Patterns are keyed on the block *name*, as PETRARCH-2 does: two blocks with one name share
+their patterns. Each verb line becomes a pattern with the verb's code and the default
+target slots; each pattern line a pattern over the block's verbs (lemmas lower-cased, plus
+the listed forms, so "met" finds MEET when a tagger gets the lemma wrong).
+
+coder's matcher takes, for a verb, the first pattern whose constraints (object, particle)
+hold, and stops there even if that pattern finds no target. Two patterns with the same
+verbs and the same constraints can therefore not both fire (``* (TO)`` and ``* (FOR)`` differ
+only in where the target is): the later one is reported as shadowed and dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from coder.dictionary_base import name_key
+from coder.petrarch.patterns import (ARTICLES, Item, Malformed, Translation, Unrepresentable, parse_code,
+                                     translate)
+from coder.petrarch.reading import Issues, bracket_groups, phrase_words, read_lines
+from coder.verbs import Pattern
+
+_SYN_NAME = re.compile(r"^&([A-Z][A-Z0-9_]*)$")
+_VERB_TOKEN = re.compile(r"^\+?[A-Z][A-Z0-9'\-\.]*(?:_\+?[A-Z0-9'\-\.]+)*$")
+_PATTERN = re.compile(r"^-(?P<body>[^\[]*)\[(?P<code>[^\]]*)\]\s*$")
+_TRANSFORM = re.compile(r"^~\s*(\S+)\s*\(\s*(\S+)\s+(\S+)\s+(\S+)\s*\)\s*(\S+)\s*=\s*(\S+)\s+(\S+)\s+(\S+)\s*$")
+_MAX_OBJECT_KEYS = 20000
+
+
+@dataclass(frozen=True)
+class Transformation:
+    """``~ a (b c INNER) OUTER = x y CODE``: "a OUTER [b INNER c]" is coded x -> y CODE (variables
+    a, b, c; '.' any actor, '_' no actor; 'Q' any verb). coder's matcher has no verb-over-verb
+    rules yet: these are recorded for it."""
+
+    outer_source: str
+    inner_source: str
+    inner_target: str
+    inner_verb: str
+    outer_verb: str
+    result_source: str
+    result_target: str
+    result_code: str
+    text: str
+    source: str  # file:line
+
+
+@dataclass(frozen=True)
+class _Verb:
+    block: str
+    lemmas: tuple[str, ...]  # name keys: base first, then forms
+    particle: str | None
+    code: str | None  # code text of the line, None: the block's
+    src: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Pat:
+    block: str
+    body: str
+    code: str
+    src: str
+    line: int
+    text: str
+
+
+@dataclass
+class VerbReading:
+    """What the verb files of one load gave, before compiling."""
+
+    records: list
+    synsets: dict[str, list[tuple[str, str, int]]]  # name -> (member, file, line)
+    block_codes: dict[str, str]
+    transformations: list[Transformation]
+
+
+def new_reading() -> VerbReading:
+    return VerbReading([], {}, {}, [])
+
+
+def _verb_word(token: str, src: str, lineno: int, issues: Issues) -> tuple[str, str | None] | None:
+    """``MEET`` -> (meet, None); ``+CORDON_OFF`` -> (cordon, off); ``RE_+ARREST`` -> (rearrest, None)."""
+    segs = token.split("_")
+    if len(segs) == 1:
+        return name_key(token.lstrip("+")), None
+    verb_at = [i for i, s in enumerate(segs) if s.startswith("+")]
+    if len(verb_at) != 1:
+        issues.bad(src, lineno, f"multi-word verb {token!r} needs exactly one '+' on the verb")
+        return None
+    i = verb_at[0]
+    if i == 0:
+        if len(segs) > 2:
+            issues.bad(src, lineno, f"multi-word verb {token!r}: coder's particle is one word")
+            return None
+        return name_key(segs[0][1:]), name_key(segs[1])
+    if i == len(segs) - 1:  # RE_+ARREST, WIRE_+TAP: one word in coder's lemma
+        return name_key("".join(s.lstrip("+") for s in segs)), None
+    issues.bad(src, lineno, f"multi-word verb {token!r}: the '+' word must be first or last")
+    return None
+
+
+def read_verb_file(path: Path, reading: VerbReading, issues: Issues) -> None:
+    src = str(path)
+    mode = None
+    synset = block = None
+    for line in read_lines(path, semicolon_comments=True):  # ';': the KEDS/TABARI comment
+        s = line.text.strip()
+        n = line.number
+        if s.startswith("&"):
+            m = _SYN_NAME.match(s.split()[0])
+            if not m or len(s.split()) > 1:
+                issues.bad(src, n, f"bad synonym set name {s!r}: want &UPPER_CASE alone on its line")
+                mode = None
+                continue
+            synset = m.group(1)
+            reading.synsets.setdefault(synset, [])
+            reading.synsets.setdefault(synset.rstrip("_"), reading.synsets[synset])
+            mode = "synset"
+        elif s.startswith("+") and mode == "synset":
+            member = s[1:].strip()
+            if member:
+                reading.synsets[synset].append((member, src, n))
+        elif s.startswith("---"):
+            segs = s.split()
+            if len(segs) < 2 or segs[1].startswith("["):
+                issues.bad(src, n, "verb block header without a name: want '--- NAME [CODE] ---'")
+                mode = None
+                continue
+            block, mode = segs[1], "block"
+            code = segs[2] if len(segs) > 2 and segs[2] != "---" else "[---]"
+            if not re.match(r"^\[[^\]]*\]$", code):
+                issues.bad(src, n, f"malformed block code {code!r} (PETRARCH reads it as {code[1:-1]!r}): "
+                                   "the block gets no code of its own; its verbs and patterns are still read")
+                code = "[---]"
+            try:
+                parse_code(code[1:-1])
+            except Malformed as exc:
+                issues.bad(src, n, f"{exc}: the block gets no code of its own")
+                code = "[---]"
+            reading.block_codes.setdefault(block, code[1:-1])
+        elif s.startswith("~"):
+            m = _TRANSFORM.match(s)
+            if not m:
+                issues.bad(src, n, "malformed transformation: want '~ a (b c VERB) VERB = x y CODE'")
+                continue
+            reading.transformations.append(Transformation(*m.groups(), text=s, source=f"{src}:{n}"))
+        elif mode != "block":
+            issues.bad(src, n, "line outside a verb block (a pattern, verb or synonym line was expected)")
+        elif s.startswith("-"):
+            m = _PATTERN.match(s)
+            if not m:
+                issues.bad(src, n, "pattern without a final [CODE]")
+                continue
+            reading.records.append(_Pat(block, m.group("body"), m.group("code").strip(), src, n, s))
+        else:
+            _read_verb_line(s, block, src, n, reading, issues)
+
+
+def _read_verb_line(s: str, block: str, src: str, n: int, reading: VerbReading, issues: Issues) -> None:
+    try:
+        head, groups, tail = bracket_groups(s)
+    except ValueError as exc:
+        issues.bad(src, n, str(exc))
+        return
+    if len(groups) > 1 or tail:
+        issues.bad(src, n, "verb line: want 'VERB {FORMS} [CODE]'")
+        return
+    code = groups[0].strip() if groups else None
+    if code is not None:
+        try:
+            parse_code(code)
+        except Malformed as exc:
+            issues.bad(src, n, str(exc))
+            return
+    tokens = head.replace("{", " ").replace("}", " ").replace(",", " ").split()
+    if not tokens or any(not _VERB_TOKEN.match(t) for t in tokens):
+        issues.bad(src, n, f"not a verb line: {s!r} (patterns start with '-')")
+        return
+    words = [_verb_word(t, src, n, issues) for t in tokens[:1]]
+    if words[0] is None:
+        return
+    words += [_verb_word(t, src, n, Issues()) for t in tokens[1:]]
+    if any(w is None for w in words):
+        issues.bad(src, n, "a form of the multi-word verb is malformed")
+        return
+    particle = words[0][1]
+    if any(w[1] != particle for w in words):
+        issues.bad(src, n, "the forms of a multi-word verb must keep its other word")
+        return
+    if "_" in tokens[0] and particle is None:
+        issues.note(src, n, f"pre-compound {tokens[0]!r} matched as the single word {words[0][0]!r}")
+    lemmas = tuple(dict.fromkeys(w[0] for w in words))
+    reading.records.append(_Verb(block, lemmas, particle, code, src, n, s))
+
+
+# -- compiling ------------------------------------------------------------------------------------
+
+def synset_keys(reading: VerbReading, issues: Issues) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+
+    def resolve(name: str, stack: tuple[str, ...]) -> frozenset[str]:
+        if name in out:
+            return out[name]
+        keys: set[str] = set()
+        for member, src, line in reading.synsets.get(name, ()):
+            if member.startswith("&"):
+                ref = member[1:].strip()
+                if ref not in reading.synsets or ref in stack:
+                    issues.bad(src, line, f"synonym set member {member} is not defined (or refers to itself)")
+                    continue
+                keys |= resolve(ref, stack + (name,))
+            elif "(" in member or ")" in member:
+                issues.note(src, line, f"synonym set member {member!r} is a phrase with a preposition: "
+                                       "not usable as an object in coder")
+            else:
+                key = name_key(phrase_words(member))
+                if key:
+                    keys.add(key)
+        out[name] = frozenset(keys)
+        return out[name]
+
+    for name in reading.synsets:
+        resolve(name, ())
+    return out
+
+
+def _object_keys(item: Item, synsets: dict[str, frozenset[str]],
+                 members: dict[str, list[str]]) -> frozenset[str]:
+    if item.kind == "word":
+        if item.text.startswith("&"):
+            name = item.text[1:]
+            if name not in synsets:
+                raise Malformed(f"undefined synonym set {item.text} (PETRARCH ignores the pattern)")
+            return synsets[name]
+        return frozenset({name_key(phrase_words(item.text))})
+    words = list(item.words)
+    while len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    options: list[list[str]] = []
+    for w in words:
+        if w.startswith("&"):
+            if w[1:] not in members:
+                raise Malformed(f"undefined synonym set {w} (PETRARCH ignores the pattern)")
+            options.append(members[w[1:]])
+        else:
+            options.append([phrase_words(w)])
+    keys: set[str] = set()
+    for combo in itertools.product(*options):
+        keys.add(name_key(" ".join(combo)))
+        if len(keys) > _MAX_OBJECT_KEYS:
+            raise Unrepresentable("noun phrase too large", f"more than {_MAX_OBJECT_KEYS} combinations")
+    return frozenset(keys)
+
+
+def compile_patterns(reading: VerbReading, issues: Issues, stats: Counter) -> tuple[list[Pattern], dict]:
+    synsets = synset_keys(reading, issues)
+    members = {name: [phrase_words(m) for m, _, _ in ms if not m.startswith("&") and "(" not in m]
+               for name, ms in reading.synsets.items()}
+    simple: dict[str, list[str]] = {}
+    compound: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for rec in reading.records:
+        if isinstance(rec, _Verb):
+            if rec.particle is None:
+                simple.setdefault(rec.block, []).extend(rec.lemmas)
+            else:
+                compound.setdefault(rec.block, []).append((rec.lemmas, rec.particle))
+    patterns: list[Pattern] = []
+    for rec in reading.records:
+        is_verb = isinstance(rec, _Verb)
+        code = (rec.code if rec.code is not None else reading.block_codes.get(rec.block, "---")) if is_verb \
+            else rec.code
+        if is_verb and parse_code(code) == (None, None):
+            continue  # a verb without a code of its own: only its patterns code
+        try:
+            t = translate("*" if is_verb else rec.body, code)
+            objects = None
+            if t.objects:
+                objects = _object_keys(t.objects[0], synsets, members)
+        except Unrepresentable as exc:
+            stats[f"skipped: {exc.category}"] += 1
+            issues.bad(rec.src, rec.line, f"pattern skipped ({exc}): {rec.text}")
+            continue
+        except Malformed as exc:
+            stats["skipped: malformed"] += 1
+            issues.bad(rec.src, rec.line, f"malformed pattern ({exc}): {rec.text}")
+            continue
+        for category, note in t.notes:
+            stats[f"note: {category}"] += 1
+            issues.note(rec.src, rec.line, note)
+        if is_verb:
+            groups = [(rec.lemmas, rec.particle)]
+        else:
+            groups = [(tuple(dict.fromkeys(simple.get(rec.block, ()))), t.particle)]
+            groups += [(lem, part) for lem, part in compound.get(rec.block, ()) if t.particle in (None, part)]
+        made = [_pattern(t, lemmas, particle, objects, rec) for lemmas, particle in groups if lemmas]
+        patterns.extend(made)
+        if not made:
+            stats["skipped: block without verbs"] += 1
+            issues.bad(rec.src, rec.line, f"pattern in block {rec.block!r}, which has no verbs")
+    return _drop_shadowed(patterns, issues, stats), synsets
+
+
+def _pattern(t: Translation, lemmas: tuple[str, ...], particle: str | None, objects, rec) -> Pattern:
+    return Pattern(code=t.code, lemmas=lemmas, target=t.target, source=t.source, objects=objects,
+                   particle=particle, symmetric=t.symmetric, source_ref=f"{rec.src}:{rec.line}", text=rec.text)
+
+
+def _drop_shadowed(patterns: list[Pattern], issues: Issues, stats: Counter) -> list[Pattern]:
+    """Keep, per verb lemma, only the first pattern of each constraint signature (see module doc).
+    A dictionary line all of whose patterns are shadowed is reported; the rest are counted."""
+    seen: dict[tuple, str] = {}
+    out: list[Pattern] = []
+    by_line: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        by_line.setdefault(p.source_ref, []).append(p)
+    for ref, group in by_line.items():
+        kept = []
+        for p in group:
+            sig = (p.objects, p.particle, p.xcomp)
+            live = tuple(lem for lem in p.lemmas if (lem, sig) not in seen)
+            if live:
+                kept.append(p if live == p.lemmas else dataclasses.replace(p, lemmas=live))
+        src, _, line = ref.rpartition(":")
+        if not kept:
+            first = seen[(group[0].lemmas[0], (group[0].objects, group[0].particle, group[0].xcomp))]
+            first_src, _, first_line = first.rpartition(":")
+            where = f"line {first_line}" if first_src == src else first
+            stats["skipped: shadowed (same verbs, object and particle as an earlier pattern)"] += 1
+            issues.bad(src, int(line), f"pattern shadowed by {where}: same verbs, object and particle, and "
+                                       f"coder's matcher stops at the first such pattern: {group[0].text}")
+            continue
+        for p in kept:
+            for lem in p.lemmas:
+                seen[(lem, (p.objects, p.particle, p.xcomp))] = ref
+        stats["patterns translated" if group[0].text.startswith("-") else "verb lines translated"] += 1
+        out.extend(kept)
+    return out
