@@ -119,6 +119,7 @@ def code(
     default_date: Optional[str] = typer.Option(None, "--default-date", help="Story date for documents without one (default: today); chooses dated actor roles."),
     actors: Optional[List[Path]] = typer.Option(None, "--actors", help="Actor dictionary files to use instead of the shipped ones (repeatable)."),
     verbs: Optional[List[Path]] = typer.Option(None, "--verbs", help="Verb pattern files to use instead of the shipped ones (repeatable)."),
+    dictionaries: Optional[List[str]] = typer.Option(None, "--dictionaries", help="Dictionary sets, merged in order: 'coder' (shipped) and/or 'petrarch:PATH/PETR_config.ini' (PETRARCH's own files; bad lines reported and skipped)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress line on a terminal."),
 ) -> None:
     """Code a corpus into events.
@@ -140,12 +141,13 @@ def code(
         reader=ReaderConfig(id_field=id_field, text_field=text_field, date_field=date_field),
         coder=config, actor_files=tuple(str(p) for p in actors) if actors else None,
         verb_files=tuple(str(p) for p in verbs) if verbs else None,
+        dictionaries=tuple(dictionaries or ()),
         workers=workers or (os.cpu_count() or 1), batch_docs=batch_size,
     )
     update, finish = _progress(progress, _estimate_documents(inputs) if inputs and progress and sys.stderr.isatty() else None)
     try:
         summary = code_corpus(run, progress=update)
-    except (ParserUnavailable, DictionaryError, FileNotFoundError) as exc:
+    except (ParserUnavailable, DictionaryError, FileNotFoundError, ValueError) as exc:
         finish()
         _fail(str(exc))
     finish()

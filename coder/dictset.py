@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coder.actors import ActorIndex, load_actor_files
+from coder.actors import ActorIndex, compile_actor_index, load_actor_files
 from coder.codebook import Codebook, load_codebook
 from coder.resources import dictionaries_dir
-from coder.verbs import VerbIndex, load_verb_files
+from coder.verbs import VerbIndex, compile_verb_index, load_verb_files
 
 
 @dataclass(frozen=True)
@@ -53,3 +53,40 @@ def load_dictionary_set(actor_files: Sequence[Path] | None = None, verb_files: S
         fingerprint=_fingerprint(files),
         files=tuple(str(p) for p in files),
     )
+
+
+def merge_dictionary_sets(sets: Sequence[DictionarySet]) -> DictionarySet:
+    """One set from several (e.g. PETRARCH's Phoenix dictionaries and coder's own): entries and patterns
+    are concatenated in order and compiled again; the first set's codebook is used."""
+    if len(sets) == 1:
+        return sets[0]
+    entries = [e for s in sets for e in s.actors.entries]
+    patterns = [p for s in sets for p in s.verbs.patterns]
+    synsets = {k: v for s in sets for k, v in s.verbs.synsets.items()}
+    files = tuple(f for s in sets for f in s.files)
+    h = hashlib.sha256("".join(s.fingerprint for s in sets).encode())
+    return DictionarySet(
+        actors=compile_actor_index(entries, files=[f for s in sets for f in s.actors.files],
+                                   issues=[i for s in sets for i in s.actors.issues]),
+        verbs=compile_verb_index(patterns, synsets, files=[f for s in sets for f in s.verbs.files],
+                                 issues=[i for s in sets for i in s.verbs.issues]),
+        codebook=sets[0].codebook, agent_codes=frozenset().union(*(s.agent_codes for s in sets)),
+        fingerprint=h.hexdigest()[:16], files=files,
+    )
+
+
+def load_dictionary_spec(specs: Sequence[str], codebook: Codebook | None = None) -> DictionarySet:
+    """``coder`` (the shipped dictionaries) and/or ``petrarch:PETR_config.ini`` (PETRARCH's own config
+    file naming its verb, actor, agent, discard and issue files), merged in the order given."""
+    codebook = codebook or load_codebook()
+    sets = []
+    for spec in specs or ["coder"]:
+        if spec == "coder":
+            sets.append(load_dictionary_set(codebook=codebook))
+        elif spec.startswith("petrarch:"):
+            from coder.petrarch import load_petrarch_config
+
+            sets.append(load_petrarch_config(Path(spec[len("petrarch:"):]), codebook=codebook).dicts)
+        else:
+            raise ValueError(f"unknown dictionary set {spec!r}: use 'coder' or 'petrarch:PATH/TO/PETR_config.ini'")
+    return merge_dictionary_sets(sets)

@@ -17,7 +17,7 @@ from pathlib import Path
 from coder.coding import code_document
 from coder.config import CoderConfig
 from coder.conllu import document_to_conllu, read_conllu
-from coder.dictset import DictionarySet, load_dictionary_set
+from coder.dictset import DictionarySet, load_dictionary_set, load_dictionary_spec
 from coder.events import DOCUMENT_SCHEMA, EVENT_SCHEMA, UNKNOWN_SCHEMA, OutputPaths, TableWriter, merge_parts
 from coder.model import Document, InputRecord, Rejection
 from coder.parsers import ParserConfig, make_parser
@@ -36,6 +36,7 @@ class RunConfig:
     coder: CoderConfig = field(default_factory=CoderConfig)
     actor_files: tuple[str, ...] | None = None
     verb_files: tuple[str, ...] | None = None
+    dictionaries: tuple[str, ...] = ()  # "coder", "petrarch:PETR_config.ini" (merged in order)
     workers: int = 1
     batch_docs: int = 64
 
@@ -66,6 +67,8 @@ class RunSummary:
 
 
 def _dicts(run: RunConfig) -> DictionarySet:
+    if run.dictionaries:
+        return load_dictionary_spec(run.dictionaries)
     return load_dictionary_set(
         [Path(p) for p in run.actor_files] if run.actor_files is not None else None,
         [Path(p) for p in run.verb_files] if run.verb_files is not None else None,

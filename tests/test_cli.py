@@ -121,3 +121,22 @@ def test_explain_shows_tree_actors_patterns_and_events():
     assert "nsubj" in out and "root" in out
     assert "'Iran': actor IRN" in out and "countries.txt:" in out
     assert "IRN -> IRQ" in out and "pattern verbs/" in out
+
+
+def test_code_with_petrarch_dictionaries(tmp_path):
+    ini = REPO.parent / "shared" / "peers" / "petrarch2" / "petrarch2" / "data" / "config" / "PETR_config.ini"
+    if not ini.exists():
+        pytest.skip("../shared/peers is not available")
+    out = tmp_path / "phx.parquet"
+    result = runner.invoke(app, ["code", "--parsed", str(DATA / "two_docs.conllu"), "-o", str(out), "--workers", "1",
+                                 "--dictionaries", f"petrarch:{ini}", "--dictionaries", "coder"])
+    assert result.exit_code == 0, result.output
+    rows = pq.read_table(out).to_pylist()
+    assert ("IRN", "IRQ", "19") in {(r["source_root"], r["target_root"], r["cameo_root"]) for r in rows}
+    assert any(r["pattern"].startswith("CAMEO.2.0.txt:") for r in rows)
+
+
+def test_unknown_dictionary_spec_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["code", "--parsed", str(DATA / "two_docs.conllu"), "-o", str(tmp_path / "x.parquet"),
+                                 "--workers", "1", "--dictionaries", "tabari"])
+    assert result.exit_code == 2 and "unknown dictionary set 'tabari'" in result.output
