@@ -288,6 +288,15 @@ def verbs(query: str = typer.Argument(..., help="A verb lemma ('impose'), a noun
         typer.echo(f"{p.source_ref}: {p.text}")
 
 
+def _register_validate() -> None:
+    from coder.cli_validate import validate as _validate
+
+    app.command(name="validate")(_validate)
+
+
+_register_validate()
+
+
 @app.command()
 def version() -> None:
     """Print coder's version."""

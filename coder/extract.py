@@ -15,6 +15,7 @@ from coder.model import Sentence, Token
 from coder.verbs import Pattern, VerbIndex
 
 _SUBJ = ("nsubj", "csubj")
+NULL_CODE = "---"
 _CLAUSAL = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 
 
@@ -184,7 +185,9 @@ class SentenceMatcher:
 
     def constraints_ok(self, v: int, pattern: Pattern, passive: bool) -> bool:
         if pattern.particle is not None:
-            if not any(self.lemmas[c.id - 1] == pattern.particle for c in self.s.children(v, "compound:prt", "advmod", "obl")):
+            words = [c.id for c in self.s.children(v, "compound:prt", "advmod", "obl")]
+            words += [k.id for c in self.s.children(v, "obl") for k in self.s.children(c.id, "case")]
+            if not any(self.lemmas[i - 1] == pattern.particle for i in words):
                 return False
         if pattern.objects is not None and not self._object_key_ok(v, pattern, passive):
             return False
@@ -220,6 +223,8 @@ class SentenceMatcher:
         for pattern in patterns:
             if not self.constraints_ok(v, pattern, passive):
                 continue
+            if pattern.code == NULL_CODE:
+                return []  # a null pattern: this use of the verb is not an event ("fired an employee")
             if negated:
                 if pattern.negated is None:
                     return []

@@ -11,7 +11,7 @@ from typing import Mapping
 
 from coder.dictionary_base import DictionaryError, name_key, numbered_lines, split_names
 
-_CODE = re.compile(r"^\d{2,4}$|^[A-Za-z0-9]{2,6}$")
+_CODE = re.compile(r"^\d{2,4}$|^[A-Za-z0-9]{2,6}$|^---$")  # "---": the pattern matches and codes nothing
 _SYNSET = re.compile(r"^&(?P<name>[A-Z][A-Z0-9_]*)\s*=\s*(?P<words>.*)$")
 _KEYS = ("target", "source", "object", "particle", "xcomp", "negated", "symmetric")
 _FLAGS = ("symmetric",)

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["code", "parse", "explain", "codes", "actors", "verbs"])
+@pytest.mark.parametrize("command", ["code", "parse", "explain", "codes", "actors", "verbs", "validate"])
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
@@ -25,7 +25,7 @@ def test_every_command_has_help_with_an_example(command):
 def test_top_level_help_lists_commands():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("code", "parse", "explain", "codes", "actors", "verbs"):
+    for command in ("code", "parse", "explain", "codes", "actors", "verbs", "validate"):
         assert command in result.output
 
 

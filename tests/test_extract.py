@@ -192,3 +192,19 @@ def test_coordinated_country_adjectives_give_one_actor_each(mini_dicts, config):
     result = code(mini_dicts, config, s)
     assert triples(result) == {("EGYGOV", "IRNGOV", "040"), ("IRNGOV", "EGYGOV", "040")}
     assert {e["source_text"] for e in result.events} == {"Egyptian officials", "Iranian officials"}
+
+
+def test_null_pattern_blocks_the_general_one(mini_dicts, config, codebook):
+    from coder.dictset import load_dictionary_set
+    from conftest import DATA
+
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as tmp:
+        extra = pathlib.Path(tmp) / "null.txt"
+        extra.write_text("---  attack  object=problem  target=obj\n")
+        dicts = load_dictionary_set([DATA / "mini_actors.txt"], [DATA / "mini_verbs.txt", extra], codebook)
+    s = sent("Iran/Iran/PROPN/2/nsubj attacked/attack/VERB/0/root the/the/DET/4/det problem/problem/NOUN/2/obj "
+             "with/with/ADP/6/case Iraq/Iraq/PROPN/2/obl")
+    assert code_document(doc(s), dicts, config).events == ()
+    s2 = sent("Iran/Iran/PROPN/2/nsubj attacked/attack/VERB/0/root Iraq/Iraq/PROPN/2/obj")
+    assert triples(code_document(doc(s2), dicts, config)) == {("IRN", "IRQ", "190")}
