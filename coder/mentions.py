@@ -25,6 +25,7 @@ _CORE = frozenset({"compound", "flat", "amod", "nmod:poss", "det", "fixed", "num
 # Prepositions that make a phrase a place: a capital there is a location, not its government.
 LOCATIVE = frozenset({"in", "at", "from", "near", "inside", "outside", "across", "into", "within", "around",
                       "through", "throughout", "along", "outside", "towards", "toward", "over", "off"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 # Quantity heads whose "of" phrase holds the actor: "dozens of protesters", "a group of rebels".
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                             "number", "group", "some", "many", "several", "team", "members", "member", "unit",
@@ -88,7 +89,7 @@ def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
             acc += keys[j]
             if acc not in index.prefixes:
                 break
-            capital = capital or forms[j][:1].isupper()
+            capital = capital or any(c.isupper() for c in forms[j])
             hit = index.keys.get(acc)
             if hit and (acc not in index.caps_only or _all_caps(forms[i:j + 1])):
                 if not capital:
@@ -165,6 +166,8 @@ class ArgumentResolver:
         pair = self._pair_phrase(head)
         if pair:
             return pair
+        if tok.upos == "PRON" and depth == 0:
+            return self._reported_speaker(head, place)
         if tok.lemma.lower() in QUANTITY_NOUNS or tok.form.lower() in QUANTITY_NOUNS:
             for c in self.s.children(head, "nmod"):
                 if "of" in {k.lemma.lower() for k in self.s.children(c.id, "case")} and depth < 2:
@@ -225,6 +228,17 @@ class ArgumentResolver:
         for h in self.conjuncts(head):
             refs.extend(self.resolve(h, depth, place))
         return refs
+
+    def _reported_speaker(self, head: int, place: bool) -> list[ActorRef]:
+        """"Obama said he would …": a third-person subject pronoun of reported speech is the speaker."""
+        tok = self.s.token(head)
+        if tok.lemma.lower() not in SPEAKER_PRONOUNS or not tok.deprel.startswith("nsubj") or not tok.head:
+            return []
+        clause = self.s.token(tok.head)
+        if clause.deprel not in ("ccomp", "parataxis") or not clause.head:
+            return []
+        speakers = [c.id for c in self.s.children(clause.head, "nsubj") if c.id != head]
+        return self.resolve_all_depth(speakers[0], 1, place) if speakers else []
 
     def _compose(self, code: str, agent: str) -> str:
         root, existing_agent = split_code(code, self.agent_codes)

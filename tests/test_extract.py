@@ -208,3 +208,14 @@ def test_null_pattern_blocks_the_general_one(mini_dicts, config, codebook):
     assert code_document(doc(s), dicts, config).events == ()
     s2 = sent("Iran/Iran/PROPN/2/nsubj attacked/attack/VERB/0/root Iraq/Iraq/PROPN/2/obj")
     assert triples(code_document(doc(s2), dicts, config)) == {("IRN", "IRQ", "190")}
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(mini_dicts, config):
+    # "Russia said it would not provide support to Syria"
+    s = sent("Russia/Russia/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/6/nsubj would/would/AUX/6/aux "
+             "not/not/PART/6/advmod/Polarity=Neg provide/provide/VERB/2/ccomp support/support/NOUN/6/obj "
+             "to/to/ADP/9/case Syria/Syria/PROPN/6/obl")
+    assert triples(code(mini_dicts, config, s)) == {("RUS", "SYR", "121")}
+    # a pronoun outside reported speech stays unresolved
+    s2 = sent("It/it/PRON/2/nsubj attacked/attack/VERB/0/root Iraq/Iraq/PROPN/2/obj")
+    assert triples(code(mini_dicts, config, s2)) == set()
