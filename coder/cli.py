@@ -288,6 +288,26 @@ def verbs(query: str = typer.Argument(..., help="A verb lemma ('impose'), a noun
         typer.echo(f"{p.source_ref}: {p.text}")
 
 
+@app.command()
+def unknowns(
+    output: Path = typer.Argument(..., help="An events .parquet (its .unknown_actors.parquet is read), the unknown_actors file itself, or a dataset folder."),
+    top: int = typer.Option(40, "--top", help="How many to list."),
+) -> None:
+    """List the most frequent named entities no dictionary knows: where dictionary work starts.
+
+    Example: coder unknowns output/events.parquet --top 20
+    """
+    from coder.report import unknown_actor_counts
+
+    try:
+        counts = unknown_actor_counts(output, top)
+    except (OSError, ValueError) as exc:
+        _fail(f"{output}: {exc}")
+    typer.echo(f"{'mentions':>8} {'docs':>5} {'as arg':>6}  {'type':<8} text")
+    for c in counts:
+        typer.echo(f"{c.mentions:>8} {c.documents:>5} {c.as_argument:>6}  {c.entity_type:<8} {c.text}")
+
+
 def _register_validate() -> None:
     from coder.cli_validate import validate as _validate
 

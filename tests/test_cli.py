@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["code", "parse", "explain", "codes", "actors", "verbs", "validate"])
+@pytest.mark.parametrize("command", ["code", "parse", "explain", "codes", "actors", "verbs", "validate", "unknowns"])
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
@@ -140,3 +140,14 @@ def test_unknown_dictionary_spec_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["code", "--parsed", str(DATA / "two_docs.conllu"), "-o", str(tmp_path / "x.parquet"),
                                  "--workers", "1", "--dictionaries", "tabari"])
     assert result.exit_code == 2 and "unknown dictionary set 'tabari'" in result.output
+
+
+def test_unknowns_lists_counts(tmp_path):
+    out = tmp_path / "ev.parquet"
+    args = ["code", "--parsed", str(DATA / "two_docs.conllu"), "-o", str(out), "--workers", "1",
+            "--actors", str(DATA / "mini_actors.txt"), "--verbs", str(DATA / "mini_verbs.txt")]
+    assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, ["unknowns", str(out)])
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if "Freedonia" in l)
+    assert line.split()[:4] == ["1", "1", "1", "GPE"]
