@@ -154,7 +154,7 @@ def code(
     for message in summary.rejections:
         typer.echo(f"rejected: {message}", err=True)
     typer.echo(summary.line())
-    if summary.documents and not (summary.coded or summary.empty):
+    if summary.documents and not (summary.coded or summary.empty or summary.discarded):
         raise typer.Exit(1)
 
 

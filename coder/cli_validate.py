@@ -64,9 +64,10 @@ def validate(
     show_failures: bool = typer.Option(True, "--failures/--no-failures", help="List each failed record."),
     use_parses: bool = typer.Option(True, "--parses/--no-parses",
                                     help="Code the file's CoNLL-U parses (default) or parse the text again."),
-    allow_unknown_actor: Optional[str] = typer.Option(
-        None, "--allow-unknown-actor",
-        help="PETRARCH compatibility: let the matcher emit this code (---) for an actor without a country."),
+    allow_unknown_actor: str = typer.Option(
+        "---", "--allow-unknown-actor",
+        help="PETRARCH compatibility: code an agent without a country as this code plus the agent (---LEG); "
+             "'none' to switch it off."),
     own_dictionaries: bool = typer.Option(
         False, "--own-dictionaries", help="Code with coder's shipped dictionaries, not the files <Environment> names."),
     actors: Optional[List[Path]] = typer.Option(None, "--actors", help="coder-format actor files to code with (repeatable)."),
@@ -114,8 +115,9 @@ def validate(
             p = make_parser(ParserConfig(name=parser, spacy_model=spacy_model, stanza_dir=stanza_dir))
         except ParserUnavailable as exc:
             _fail(str(exc))
+    unknown = None if allow_unknown_actor.strip().lower() in ("", "none") else allow_unknown_actor.strip()
     report = run_validation(vfile, dicts, p, CoderConfig(default_date=dt.date(2000, 1, 1)),
-                            allow_unknown_actor=allow_unknown_actor, use_parses=use_parses)
+                            allow_unknown_actor=unknown, use_parses=use_parses)
     for line in report.lines(show_failures=show_failures):
         typer.echo(line)
     if report.passed < report.scored:

@@ -45,4 +45,10 @@ class CoderConfig:
     generic_actor_nouns: frozenset[str] = GENERIC_ACTOR_NOUNS
     pair_nouns: frozenset[str] = PAIR_NOUNS
     max_events_per_sentence: int = 12
+    # PETRARCH compatibility (validation only; `coder code` keeps None: no event without coded actors).
+    # "---": an agent without a country codes as ---AGENT ("Congress" -> ---LEG, "insurgents" -> ---REB).
+    unknown_actor: str | None = None
+    # PETRARCH compatibility: an agent is appended to any actor code, also one that has an agent or
+    # is an organisation ("Amnesty International activists" -> NGMOPP); coder keeps such codes.
+    stack_agents: bool = False
     unknown_entity_labels: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PER", "MISC"})

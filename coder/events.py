@@ -33,11 +33,13 @@ EVENT_SCHEMA = pa.schema([
     ("plover_type", pa.string()), ("plover_mode", pa.string()),
     ("verb_text", pa.string()), ("verb_tokens", _TOKENS), ("negated", pa.bool_()),
     ("pattern", pa.string()), ("sentence", pa.string()), ("parser", pa.string()), ("dictionaries", pa.string()),
+    ("issues", pa.list_(pa.string())),  # issue codes found in the sentence (dictionaries/issues.txt), in order
 ])
 
 DOCUMENT_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("source_file", pa.string()), ("source_line", pa.int64()), ("date", pa.date32()),
     ("status", pa.string()), ("reason", pa.string()), ("sentences", pa.int32()), ("events", pa.int32()),
+    ("discarded_sentences", pa.int32()),  # sentences skipped for a discard phrase (all, when status is discarded)
 ])
 
 UNKNOWN_SCHEMA = pa.schema([

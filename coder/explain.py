@@ -33,7 +33,10 @@ def explain_document(doc: Document, dicts: DictionarySet, config: CoderConfig, d
     out: list[str] = [f"parser: {doc.parser}    story date: {day.isoformat()}    dictionaries: {dicts.fingerprint}"]
     for sr in result.sentences:
         s = sr.sentence
-        out += ["", f"sentence {sr.index}: {s.text}", "parse:"]
+        out += ["", f"sentence {sr.index}: {s.text}"]
+        if sr.discard is not None:
+            out.append(f"discarded: {sr.discard.reason()}")
+        out.append("parse:")
         out += ["  " + line for line in tree_lines(s)]
         out.append("actors matched:")
         if not sr.mentions:

@@ -133,12 +133,42 @@ class ArgumentResolver:
                 out.extend(self.conjuncts(c.id))
         return out
 
-    def resolve_all(self, head: int, place: bool = False) -> list[ActorRef]:
-        """Actors of an argument and its conjuncts; ``place``: a locative phrase, where capitals are places."""
+    def resolve_all(self, head: int, place: bool = False, loose: bool = False) -> list[ActorRef]:
+        """Actors of an argument and its conjuncts; ``place``: a locative phrase, where capitals are places;
+        ``loose``: PETRARCH's reading, where a noun phrase that names an actor anywhere in its own words
+        codes as that actor ("Calenardhon leaders", "Caras Galadhon's new mayor")."""
         refs: list[ActorRef] = []
-        for h in self.conjuncts(head):
-            refs.extend(self.resolve(h, place=place))
+        heads = self.conjuncts(head)
+        for i, h in enumerate(heads):
+            found = self.resolve(h, place=place, loose=loose)
+            if i and all(r.root.startswith("-") for r in found):  # nothing, or an unknown ---GOV
+                found = self._shared_country(h, heads[0], refs) or found
+            refs.extend(found)
         return refs
+
+    def _head_agent(self, head: int) -> str | None:
+        m = self.by_token.get(head)
+        for e in (m.entries if m else ()):
+            entry = self.index.entries[e]
+            role = entry.role_on(self.day)
+            if entry.kind == "agent" and role is not None:
+                return role.code
+        return None
+
+    def _shared_country(self, head: int, first: int, first_refs: list[ActorRef]) -> list[ActorRef]:
+        """"Danish media and government", "lawmakers and officials in Arnor": a conjoined agent noun
+        without a country of its own takes the first conjunct's."""
+        agent, first_agent = self._head_agent(head), self._head_agent(first)
+        if agent is None or first_agent is None:
+            return []
+        ids = tuple(self.core_ids(head))
+        out = []
+        for r in first_refs:
+            if r.code.endswith(first_agent) and len(r.code) > len(first_agent):
+                code = self._compose(r.code[: -len(first_agent)], agent)
+                root, ag = split_code(code, self.agent_codes)
+                out.append(ActorRef(code, root, ag, ids, self.s.span_text(ids), r.sources))
+        return out
 
     # -- one noun phrase ----------------------------------------------------------------------
     def core_ids(self, head: int) -> list[int]:
@@ -161,7 +191,7 @@ class ArgumentResolver:
                     seen.append((m, self.index.entries[e]))
         return seen
 
-    def resolve(self, head: int, depth: int = 0, place: bool = False) -> list[ActorRef]:
+    def resolve(self, head: int, depth: int = 0, place: bool = False, loose: bool = False) -> list[ActorRef]:
         tok = self.s.token(head)
         pair = self._pair_phrase(head)
         if pair:
@@ -175,6 +205,9 @@ class ArgumentResolver:
         ids = self.core_ids(head)
         found = self._entries_in(ids)
         head_mention = self.by_token.get(head)
+        if head_mention is not None and not any(m is head_mention for m, _ in found):
+            # a name that runs past the phrase's core ("the US Secretary of State": "of State" is a phrase)
+            found = [(head_mention, self.index.entries[e]) for e in head_mention.entries] + found
         person = named = agent = country = None
         for m, e in found:
             role = e.role_on(self.day)
@@ -196,6 +229,8 @@ class ArgumentResolver:
         head_is_named = named is not None and head_mention is named[0]
         head_is_agent = agent is not None and head_mention is agent[0]
         if head_is_named and not head_is_agent:
+            if agent is not None and named[1].kind == "actor":  # "Prime Minister Telemar", "the Kuwait government"
+                return [self._ref(self._compose(named[2].code, agent[2].code), [named, agent], ids)]
             return [self._ref(named[2].code, [named], ids)]
         if agent is not None and (head_is_agent or tok.upos in ("NOUN", "PROPN")):
             base = named or country
@@ -221,6 +256,13 @@ class ArgumentResolver:
                 refs = self.resolve(c.id, depth + 1, place)
                 if refs:
                     return refs
+        if loose and (named or country):
+            base = named or country
+            return [self._ref(base[2].code, [base], ids)]
+        unknown = self.config.unknown_actor
+        if unknown is not None and agent is not None and head_is_agent:  # PETRARCH: "Congress" -> ---LEG
+            code = agent[2].code
+            return [self._ref(code[:-1] + unknown if code.endswith("~") else unknown + code, [agent], ids)]
         return []
 
     def resolve_all_depth(self, head: int, depth: int, place: bool) -> list[ActorRef]:
@@ -241,6 +283,15 @@ class ArgumentResolver:
         return self.resolve_all_depth(speakers[0], 1, place) if speakers else []
 
     def _compose(self, code: str, agent: str) -> str:
+        """An actor's code with an agent: ``IRN`` + ``GOV`` = ``IRNGOV``. A code that has an agent, an
+        organisation's code and a longer root keep theirs, unless ``config.stack_agents`` (PETRARCH:
+        ``IGOUNO`` + ``MIL`` = ``IGOUNOMIL``). ``NGO~`` (PETRARCH's prefix agent) goes before the code."""
+        if "/" in code:  # a compound actor: each member takes the agent
+            return "/".join(self._compose(part, agent) for part in code.split("/"))
+        if agent.endswith("~"):
+            return code if code.startswith(agent[:-1]) else agent[:-1] + code
+        if self.config.stack_agents:
+            return code if code.endswith(agent) else code + agent
         root, existing_agent = split_code(code, self.agent_codes)
         if existing_agent or root[:3] in NONSTATE_ROOTS or len(root) > 3:
             return code

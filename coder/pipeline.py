@@ -2,7 +2,8 @@
 
 ``--workers N`` shards documents round-robin across independent processes;
 each writes its own parts, merged at the end, so the events are the same as
-with one worker. Every input record ends up coded, empty or rejected.
+with one worker. Every input record ends up coded, empty, discarded (a whole-story
+discard phrase) or rejected.
 """
 
 from __future__ import annotations
@@ -50,20 +51,24 @@ class RunSummary:
     events: int = 0
     seconds: float = 0.0
     rejections: list[str] = field(default_factory=list)
+    discarded: int = 0  # documents discarded whole (a `story:` phrase)
+    discarded_sentences: int = 0  # sentences not coded because of a discard phrase, discarded documents included
 
     def add(self, other: "RunSummary") -> None:
-        for name in ("coded", "empty", "rejected", "sentences", "events"):
+        for name in ("coded", "empty", "rejected", "sentences", "events", "discarded", "discarded_sentences"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejections.extend(other.rejections)
 
     @property
     def documents(self) -> int:
-        return self.coded + self.empty + self.rejected
+        return self.coded + self.empty + self.discarded + self.rejected
 
     def line(self) -> str:
         rate = self.sentences / self.seconds if self.seconds else 0.0
-        return (f"{self.documents} documents: {self.coded} coded, {self.empty} empty, {self.rejected} rejected; "
-                f"{self.sentences} sentences, {self.events} events in {self.seconds:.1f} s ({rate:.0f} sentences/s)")
+        dropped = f" ({self.discarded_sentences} discarded)" if self.discarded_sentences else ""
+        return (f"{self.documents} documents: {self.coded} coded, {self.empty} empty, {self.discarded} discarded, "
+                f"{self.rejected} rejected; {self.sentences} sentences{dropped}, {self.events} events in "
+                f"{self.seconds:.1f} s ({rate:.0f} sentences/s)")
 
 
 def _dicts(run: RunConfig) -> DictionarySet:
@@ -133,7 +138,7 @@ def _document_stream(run: RunConfig, index: int, count: int) -> Iterator[Documen
 
 def _rejection_row(r: Rejection) -> dict:
     return {"doc_id": r.doc_id or "", "source_file": r.source_file, "source_line": r.source_line, "date": None,
-            "status": "rejected", "reason": r.reason, "sentences": 0, "events": 0}
+            "status": "rejected", "reason": r.reason, "sentences": 0, "events": 0, "discarded_sentences": 0}
 
 
 def run_shard(run: RunConfig, index: int, count: int, paths: OutputPaths, dicts: DictionarySet | None = None,
@@ -162,10 +167,15 @@ def run_shard(run: RunConfig, index: int, count: int, paths: OutputPaths, dicts:
                 events.extend(result.events)
                 unknown.extend(result.unknown)
                 sentences += len(item.sentences)
+                dropped = result.discarded_sentences
                 docs.append({"doc_id": item.doc_id, "source_file": item.source_file, "source_line": item.source_line,
-                             "date": item.date, "status": result.status, "reason": None,
-                             "sentences": len(item.sentences), "events": len(result.events)})
-                if result.events:
+                             "date": item.date, "status": result.status, "reason": result.reason,
+                             "sentences": len(item.sentences), "events": len(result.events),
+                             "discarded_sentences": dropped})
+                summary.discarded_sentences += dropped
+                if result.discard is not None:
+                    summary.discarded += 1
+                elif result.events:
                     summary.coded += 1
                 else:
                     summary.empty += 1

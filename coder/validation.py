@@ -30,7 +30,7 @@ __all__ = [
     "Environment", "ValidationRecord", "ValidationFile", "ReadProblem", "StopMark", "RecordResult",
     "ValidationReport", "iter_validation", "read_validation", "read_validation_file", "run_validation",
     "score_roots", "actor_root", "cameo_root", "expand_compound", "expand_triples", "normalise_actor",
-    "UNKNOWN_ACTOR",
+    "UNKNOWN_ACTOR", "petrarch_config",
 ]
 
 Triple = tuple[str, str, str]
@@ -182,31 +182,38 @@ def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
         yield items[i:i + size]
 
 
+def petrarch_config(config: CoderConfig) -> CoderConfig:
+    """``config`` as PETRARCH reads a sentence, for coding with PETRARCH's own dictionaries: an agent
+    is appended to any actor code (``stack_agents``), and a modal verb does not make its clause
+    hypothetical ("Ethiopia indicated it would act against Libya" codes the act)."""
+    return dataclasses.replace(config, stack_agents=True, modals=frozenset())
+
+
 def run_validation(vfile: ValidationFile, dicts: DictionarySet | object, parser=None,
                    config: CoderConfig | None = None, *, allow_unknown_actor: str | None = None,
-                   discard: Discard | None = None, use_parses: bool = True,
+                   discard: Discard | None = None, use_parses: bool = True, petrarch: bool | None = None,
                    progress: Callable[[int], None] | None = None) -> ValidationReport:
     """Code every scored record of ``vfile`` and compare its event set with the expected one.
 
     ``dicts``: a ``DictionarySet`` or a PetrarchSet (its ``.dicts``; its discard list is applied
     when it offers a matcher). A record is coded from its CoNLL-U parse when it has one (and
-    ``use_parses``), else ``parser`` parses its text. ``allow_unknown_actor="---"`` lets the
-    matcher emit PETRARCH's unknown actor where CoderConfig supports it (``unknown_actor``).
+    ``use_parses``), else ``parser`` parses its text. ``allow_unknown_actor="---"`` sets
+    ``CoderConfig.unknown_actor``: an agent without a country codes as ``---AGENT``. ``petrarch``
+    (default: when ``dicts`` is a PetrarchSet) codes with ``petrarch_config``.
     """
     base = config or CoderConfig(default_date=dt.date(2000, 1, 1))
     notes: list[str] = []
-    if hasattr(dicts, "dicts") and not isinstance(dicts, DictionarySet):
+    is_petrarch_set = hasattr(dicts, "dicts") and not isinstance(dicts, DictionarySet)
+    if petrarch if petrarch is not None else is_petrarch_set:
+        base = petrarch_config(base)
+    if is_petrarch_set:
         if discard is None:
             discard = _discard_function(dicts)
             if discard is None and getattr(dicts, "discards", None):
                 notes.append("the discard list was loaded but offers no matcher: discards not applied")
         dicts = dicts.dicts
     if allow_unknown_actor:
-        if "unknown_actor" in _CONFIG_FIELDS:
-            base = dataclasses.replace(base, unknown_actor=allow_unknown_actor)
-        else:
-            notes.append(f"allow_unknown_actor={allow_unknown_actor!r} asked for, but the matcher cannot emit unknown "
-                         "actors yet (CoderConfig has no unknown_actor): records expecting them cannot pass")
+        base = dataclasses.replace(base, unknown_actor=allow_unknown_actor)
     scored = vfile.scored()
     not_scored = {
         'evaluate="false"': sum(not r.evaluate for r in vfile.records),

@@ -13,10 +13,11 @@ from coder.dictionary_base import DictionaryError, name_key, numbered_lines, spl
 
 _CODE = re.compile(r"^\d{2,4}$|^[A-Za-z0-9]{2,6}$|^---$")  # "---": the pattern matches and codes nothing
 _SYNSET = re.compile(r"^&(?P<name>[A-Z][A-Z0-9_]*)\s*=\s*(?P<words>.*)$")
-_KEYS = ("target", "source", "object", "particle", "xcomp", "negated", "symmetric")
-_FLAGS = ("symmetric",)
+_KEYS = ("target", "source", "object", "particle", "xcomp", "negated", "symmetric", "prep", "subject", "reverse",
+         "nested", "among", "skip")
+_FLAGS = ("symmetric", "nested", "among")
 _PREP = re.compile(r"^[a-z]+(_[a-z]+)*$")
-_SLOT_BASE = frozenset({"obj", "iobj", "subj", "poss", "by", "between"})
+_SLOT_BASE = frozenset({"obj", "iobj", "subj", "poss", "by", "between", "subj.poss", "pp", "agent", "comp"})
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,26 @@ class Pattern:
     symmetric: bool = False
     source_ref: str = ""  # file:line
     text: str = ""  # the line as written
+    # required prepositional phrases: (preposition, name keys of its allowed objects, None: any object)
+    preps: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    subjects: frozenset[str] | None = None  # name keys of allowed subject nouns ("death toll" rose)
+    reverse: str | None = None  # paired code: the target does this to the source (042 visit / 043 host)
+    # an argument whose noun phrase codes as no actor is looked for in the phrases attached to it
+    # ("welcomed the resumption of ties with Y": Y), as PETRARCH reads noun phrases
+    nested: bool = False
+    skip: tuple[str, ...] = ()  # prepositions whose phrases hold neither actor ("celebrated Eid at X with Y")
+    among: bool = False  # the subject must be coordinated ("X and Y postponed their meeting"): events among them
 
     @property
     def specificity(self) -> int:
-        return (self.objects is not None) * 4 + (self.xcomp is not None) * 4 + (self.particle is not None) * 2
+        return ((self.objects is not None) * 4 + (self.xcomp is not None) * 4 + (self.particle is not None) * 2
+                + (self.subjects is not None) * 4 + self.among * 2
+                + sum(4 if keys is not None else 2 for _, keys in self.preps))
+
+    @property
+    def constraint_key(self) -> tuple:
+        """What decides whether the pattern applies (two patterns of one verb with equal keys: the first wins)."""
+        return (self.objects, self.particle, self.xcomp, self.preps, self.subjects, self.among)
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,11 @@ class VerbIndex:
     patterns: tuple[Pattern, ...]
     files: tuple[str, ...] = ()
     issues: tuple = field(default=())
+    # A code-combination table (PETRARCH's PICO: ``combine(outer, inner)``, ``negate(code)``) or None.
+    # With one, a verb combines with the verb it governs ("wants to attack" -> 138) and a negated
+    # verb without a ``negated`` code takes the table's negation.
+    combinations: object | None = None
+    rules: tuple = ()  # verb-over-verb rules (coder.nesting.VerbRule), applied with a combination table
 
     def for_verb(self, lemma: str) -> tuple[Pattern, ...]:
         return self.verbs.get(lemma, ())
@@ -71,14 +93,32 @@ def _words(value: str, synsets: dict[str, frozenset[str]], src: str, lineno: int
 
 
 def _slots(value: str, src: str, lineno: int, noun: bool) -> tuple[str, ...]:
+    """``obj,with`` (both) or ``obj|iobj|pp`` (the first of these that names an actor)."""
     slots = []
     for slot in value.split(","):
         slot = slot.strip()
-        base = slot[6:] if slot.startswith("xcomp.") else slot
-        if not slot or not (base in _SLOT_BASE or _PREP.match(base)):
-            raise DictionaryError(src, lineno, f"bad slot {slot!r}: use obj, iobj, subj, a preposition, or xcomp.<slot>")
+        for alt in slot.split("|"):
+            base = alt[6:] if alt.startswith("xcomp.") else alt
+            if not alt or not (base in _SLOT_BASE or _PREP.match(base)):
+                raise DictionaryError(src, lineno, f"bad slot {alt!r}: use obj, iobj, subj, agent, pp, a preposition, "
+                                                   "or xcomp.<slot> (alternatives joined by '|')")
         slots.append(slot)
     return tuple(slots)
+
+
+def _preps(value: str, synsets: dict[str, frozenset[str]], src: str, lineno: int
+           ) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """``to:border|frontier,with`` -> (("to", {border, frontier}), ("with", None))."""
+    out = []
+    for item in value.split(","):
+        prep, colon, words = item.strip().partition(":")
+        if not _PREP.match(prep):
+            raise DictionaryError(src, lineno, f"bad preposition {prep!r} in prep={value!r}: "
+                                               "want 'to' or 'to:word|word'")
+        if colon and not words:
+            raise DictionaryError(src, lineno, f"prep={value!r}: a ':' must be followed by a word list")
+        out.append((prep, _words(words, synsets, src, lineno) if colon else None))
+    return tuple(out)
 
 
 def parse_verb_file(path: Path, synsets: dict[str, frozenset[str]]) -> list[Pattern]:
@@ -127,10 +167,16 @@ def parse_verb_file(path: Path, synsets: dict[str, frozenset[str]]) -> list[Patt
                 kw["xcomp"] = _words(value, synsets, src, lineno)
             elif key == "particle":
                 kw["particle"] = name_key(value)
-            elif key == "negated":
+            elif key in ("negated", "reverse"):
                 if not _CODE.match(value):
-                    raise DictionaryError(src, lineno, f"bad negated code {value!r}")
-                kw["negated"] = value
+                    raise DictionaryError(src, lineno, f"bad {key} code {value!r}")
+                kw[key] = value
+            elif key == "prep":
+                kw["preps"] = _preps(value, synsets, src, lineno)
+            elif key == "subject":
+                kw["subjects"] = _words(value, synsets, src, lineno)
+            elif key == "skip":
+                kw["skip"] = tuple(p for p, _ in _preps(value, synsets, src, lineno))
         if noun:
             kw.setdefault("source", ("poss", "by", "between", "subj"))
             kw.setdefault("target", ("with", "between"))
@@ -139,7 +185,8 @@ def parse_verb_file(path: Path, synsets: dict[str, frozenset[str]]) -> list[Patt
 
 
 def compile_verb_index(patterns: Sequence[Pattern], synsets: Mapping[str, frozenset[str]] | None = None,
-                       files: Sequence[str] = (), issues: Sequence = ()) -> VerbIndex:
+                       files: Sequence[str] = (), issues: Sequence = (), combinations: object | None = None,
+                       rules: Sequence = ()) -> VerbIndex:
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
     for p in patterns:
@@ -158,6 +205,8 @@ def compile_verb_index(patterns: Sequence[Pattern], synsets: Mapping[str, frozen
         patterns=tuple(patterns),
         files=tuple(files),
         issues=tuple(issues),
+        combinations=combinations,
+        rules=tuple(rules),
     )
 
 

@@ -64,7 +64,7 @@ def test_code_parsed_writes_tables_and_summary(tmp_path):
                                  "--actors", str(DATA / "mini_actors.txt"), "--verbs", str(DATA / "mini_verbs.txt"),
                                  "--workers", "1", "--default-date", "2020-01-01"])
     assert result.exit_code == 0, result.output
-    assert "4 documents: 3 coded, 1 empty, 0 rejected; 5 sentences, 3 events" in result.output
+    assert "4 documents: 3 coded, 1 empty, 0 discarded, 0 rejected; 5 sentences, 3 events" in result.output
     assert pq.read_table(out).num_rows == 3 and (tmp_path / "ev.documents.parquet").exists()
 
 

@@ -37,7 +37,7 @@ def test_three_tables_with_schema_and_counts(tmp_path):
     assert by_doc["a3"]["status"] == "empty" and by_doc["a1"]["status"] == "coded" and by_doc["a1"]["sentences"] == 2
     assert [u["text"] for u in unknown.to_pylist()] == ["Freedonia"]
     assert (summary.coded, summary.empty, summary.rejected, summary.events) == (3, 1, 0, 3)
-    assert "4 documents: 3 coded, 1 empty, 0 rejected; 5 sentences, 3 events" in summary.line()
+    assert "4 documents: 3 coded, 1 empty, 0 discarded, 0 rejected; 5 sentences, 3 events" in summary.line()
     assert not list(out.glob(".*")), "temporary files must be renamed or removed"
 
 

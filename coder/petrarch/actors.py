@@ -17,7 +17,8 @@ roles in file order, so a default written on the primary line beat its own dates
 A primary phrase with no code and no restriction lines is, in PETRARCH, stored under the
 code of the *next* entry (it reuses the pending code index); it is read here the same way,
 as another name of the next entry, with a note. ``[---]`` (the null code) is dropped: coder
-has no null actor, and a role that codes nothing is the same as no role.
+has no null actor, and a role that codes nothing is the same as no role. A compound code
+(``[FRO/BIL/SAM]``: each member is an actor of the event) and PETRARCH's ``[+++]`` are kept.
 
 Entries whose primary line carries a ``CountryInfo.txt`` or ``rulers`` comment (the
 generated people lists) become ``person`` entries, everything else ``actor``. Names are
@@ -32,9 +33,10 @@ Agents (``Phoenix.agents.txt``)::
     ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]   irregular plural; {} = none
     HUMAN_RIGHTS_BODY [NGO~]                      code written before the actor's
 
-coder's agents are 3-letter codes (``actors._AGENT``), so a compound agent code keeps its
-first triple (``~GOVATG`` -> ``GOV``) and a prefix agent (``NGO~``) is combined as a suffix
-(``IRNNGO``, where PETRARCH wrote ``NGOIRN``); both are recorded as notes.
+Regular plurals are coder's (``actors.pluralise``), plus PETRARCH's ``-SS`` -> ``-SSES``
+("congresses"). A compound agent code is kept whole (``~GOVATG``: ``USA`` + ``GOVATG`` = ``USAGOVATG``) and a
+prefix agent keeps its ``~`` as the role's code (``NGO~``): coder's resolver writes it before the
+actor's code (``NGOIRN``), as PETRARCH does. Each 3-letter part is an agent code of the set.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ from pathlib import Path
 from coder.actors import ActorEntry, Role
 from coder.petrarch.reading import Issues, bracket_groups, parse_petrarch_date, phrase_words, read_lines
 
-_ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,15}$")
+# a code, a compound actor ("FRO/BIL/SAM": each member is an actor of the event) or PETRARCH's "+++"
+_ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,15}(?:/[A-Z0-9]{3,15})*$|^\+\+\+$")
 _NULL_CODES = {"---", ""}
 _PERSON_HINTS = ("countryinfo", "rulers")
 _MARKER_DEF = re.compile(r"^!(?P<name>[^!\s]+)!\s*=\s*(?P<items>.*)$")
@@ -239,13 +242,7 @@ def read_agent_file(path: Path, issues: Issues, agent_codes: set[str]) -> list[A
         if len(letters) % 3:
             issues.bad(src, line.number, f"agent code [{code_text}] is not made of 3-letter codes")
             continue
-        agent = letters[:3]
-        if len(letters) > 3:
-            issues.note(src, line.number, f"compound agent code [{code_text}] kept as {agent} "
-                                          "(coder agents are 3 letters)")
-        if m.group("prefix"):
-            issues.note(src, line.number, f"prefix agent [{code_text}] combines as a suffix in coder "
-                                          f"(XXX{agent}, PETRARCH {agent}XXX)")
+        agent = letters + ("~" if m.group("prefix") else "")  # "GOVFRM"; "NGO~": written before the actor's code
         plural = None
         if "{" in head:
             close = head.find("}")
@@ -261,10 +258,12 @@ def read_agent_file(path: Path, issues: Issues, agent_codes: set[str]) -> list[A
         names = [phrase_words(p).lower() for p in expanded if phrase_words(p)]
         if plural:
             names.append(plural.lower())
+        elif plural is None:  # PETRARCH's regular plural of a root in -SS ("congresses"), which coder's lacks
+            names += [n + "es" for n in names if n.endswith("ss")]
         if not names:
             issues.bad(src, line.number, "agent line without a phrase")
             continue
-        agent_codes.add(agent)
+        agent_codes.update(letters[i:i + 3] for i in range(0, len(letters), 3))
         entries.append(ActorEntry("agent", tuple(dict.fromkeys(names)),
                                   (Role(agent, note=f"[{code_text}]", source=f"{src}:{line.number}"),),
                                   f"{src}:{line.number}"))

@@ -20,7 +20,7 @@ from coder.petrarch.actors import read_actor_file, read_agent_file
 from coder.petrarch.lists import Discard, IssuePhrase, read_discard_file, read_issue_file
 from coder.petrarch.pico import PicoTable, read_pico_file
 from coder.petrarch.reading import Issues
-from coder.petrarch.verb_dict import Transformation, compile_patterns, new_reading, read_verb_file
+from coder.petrarch.verb_dict import Transformation, compile_patterns, compile_rules, new_reading, read_verb_file
 from coder.verbs import compile_verb_index
 
 PICO_DEFAULT_NAME = "PETR.Internal.Coding.Ontology.txt"
@@ -34,7 +34,7 @@ class PetrarchSet:
     combinations: PicoTable  # CAMEO code <-> PICO value; .combine(outer, inner)
     load_issues: tuple[LoadIssue, ...]  # bad lines and untranslatable patterns: reported and skipped
     notes: tuple[LoadIssue, ...] = ()  # lines read with a loss (a compound agent code cut to 3 letters, ...)
-    transformations: tuple[Transformation, ...] = ()  # verb-over-verb rules, recorded for the matcher
+    transformations: tuple[Transformation, ...] = ()  # the '~' lines as read (compiled: dicts.verbs.rules)
     stats: Mapping[str, int] = field(default_factory=dict)  # counts: entries, patterns, skipped by reason
 
     def combine(self, outer_code: str, inner_code: str) -> str | None:
@@ -85,6 +85,7 @@ def load_petrarch_files(verbs=(), actors=(), agents=(), discards=(), issues=(), 
     for path in verb_files:
         read_verb_file(path, reading, report)
     patterns, synsets = compile_patterns(reading, report, stats) if verb_files else ([], {})
+    rules = compile_rules(reading, report)
     stats["coder patterns"] = len(patterns)
     stats["synonym sets"] = len(synsets)
     stats["transformations"] = len(reading.transformations)
@@ -102,11 +103,13 @@ def load_petrarch_files(verbs=(), actors=(), agents=(), discards=(), issues=(), 
     all_files = actor_files + agent_files + verb_files + discard_files + issue_files + pico_files
     dicts = DictionarySet(
         actors=compile_actor_index(entries, files=[str(p) for p in actor_files + agent_files], issues=actor_problems),
-        verbs=compile_verb_index(patterns, synsets, files=[str(p) for p in verb_files], issues=verb_problems),
+        verbs=compile_verb_index(patterns, synsets, files=[str(p) for p in verb_files], issues=verb_problems,
+                                 combinations=table if len(table) else None, rules=rules),
         codebook=codebook,
         agent_codes=frozenset(t.code for t in codebook.actor_types if len(t.code) == 3) | frozenset(agent_codes),
         fingerprint=_fingerprint(all_files),
         files=tuple(str(p) for p in all_files),
+        combinations=table if len(table) else None,
     )
     return PetrarchSet(dicts, tuple(discard_list), tuple(issue_list), table, tuple(report.problems),
                        tuple(report.notes), tuple(reading.transformations), MappingProxyType(dict(stats)))

@@ -7,10 +7,16 @@ A pattern line is ``- <pre-verb items> * <post-verb items> [CODE]``. Items:
 * ``+`` target, ``$`` source, ``%`` compound actor (both), ``^`` TABARI skip token
 * a bare preposition followed by ``+`` (TABARI word order: ``* MEET WITH +``) reads as ``(WITH +)``
 
-Codes: ``[040]``; ``[042:043]`` active:passive (the second is the event seen from the
-target's side: coder keeps the first and records the loss); ``[062:062]`` (same both ways:
-coder's ``symmetric``); ``[:173]`` (only the passive reading: the subject is the target and
-the source is a ``by``/``from`` phrase); ``[---]`` the null code.
+Items before '*': markers, and at most one noun (the subject's head must be it: ``- {DEATH TOLL}
+* [190]``; the source is then the subject or its possessor). After '*': the object noun,
+particles, and prepositional phrases; a phrase with a noun (``(FOR ASYLUM)``, TABARI's ``ON
+&SOLUTION``) is a required phrase with that object, one without (``(WITH)``, ``(WITH +)``) a
+required phrase whose object is the target (``$``: the source).
+
+Codes: ``[040]``; ``[042:043]`` paired (X -> Y 042 and Y -> X 043: ``Pattern.reverse``);
+``[062:062]`` (same both ways: coder's ``symmetric``); ``[:173]`` (only the passive reading: the
+subject is the target and the source is a ``by``/``from`` phrase); ``[---]`` the null code (a
+pattern that matches and codes nothing).
 
 What coder's ``Pattern`` cannot express raises :class:`Unrepresentable` with a short
 category (the part before ':') and the detail.
@@ -30,8 +36,10 @@ PREPOSITIONS = frozenset({
     "past", "per", "since", "than", "through", "throughout", "to", "toward", "towards", "under", "until", "upon",
     "via", "with", "within", "without"})
 # Where PETRARCH-2 finds a target when a pattern names none: the verb's noun phrases first, then
-# its prepositional phrases (VerbPhrase.get_lower). coder takes the union of the slots it names.
-DEFAULT_TARGETS = ("obj", "iobj", "to", "with", "against", "at", "into", "toward", "towards", "on")
+# its prepositional phrases in order (VerbPhrase.get_lower); the source is the subject, in a
+# passive clause the by-phrase or else the first phrase with an actor (coder's ``agent`` slot).
+# the object, else the first phrase (in sentence order) with an actor, else the subject of a complement clause
+DEFAULT_TARGETS = ("obj|iobj|pp|comp",)
 PASSIVE_SOURCES = ("by", "from")  # PETRARCH-2 also takes "in"; coder reads "in X" as a place
 _CODE = re.compile(r"^\d{2,4}$|^[A-Za-z0-9]{2,6}$")
 _WORD = re.compile(r"^&?[A-Z0-9][A-Z0-9'_\-\./&]*$")
@@ -64,8 +72,13 @@ class Translation:
     objects: list[Item] | None = None  # the object noun (one item) or None
     particle: str | None = None
     target: tuple[str, ...] = DEFAULT_TARGETS
-    source: tuple[str, ...] = ("subj",)
+    source: tuple[str, ...] = ("agent",)
     symmetric: bool = False
+    among: bool = False  # '%': the subject must be compound
+    preps: list[tuple[str, Item | None]] = field(default_factory=list)  # required phrases: (prep, its noun)
+    subject: Item | None = None  # a pre-verb noun: the subject's head must be it
+    skip: list[str] = field(default_factory=list)  # '(AT ^)': phrases that hold neither actor
+    reverse: str | None = None  # [042:043]: the target's side of the event
     notes: list[tuple[str, str]] = field(default_factory=list)  # (category, detail)
 
 
@@ -144,73 +157,101 @@ def _is_noun(item: Item) -> bool:
     return item.kind == "np" or (item.kind == "word" and item.text.lower() not in PREPOSITIONS)
 
 
+def _noun(items: list[Item]) -> Item:
+    """The noun of a phrase: one item, or several words read as one noun phrase ("(TO PEACE &TREATY)")."""
+    if len(items) == 1:
+        return items[0]
+    words: list[str] = []
+    for x in items:
+        words.extend(x.words if x.kind == "np" else (x.text,))
+    return Item("np", words=tuple(words))
+
+
+def _pre_verb(t: Translation, pre: list[Item], passive_only: bool) -> bool:
+    """Read the items before '*'; True when the target is the subject ('+ *' with an active code)."""
+    marks = [it.text for it in pre if it.kind == "mark"]
+    nouns = [it for it in pre if it.kind in ("word", "np")]
+    if "^" in marks:
+        raise Unrepresentable("TABARI '^' skip token")
+    if any(it.kind == "pp" for it in pre):
+        raise Unrepresentable("pre-verb prepositional phrase", "coder patterns constrain the subject, not "
+                                                                "phrases before the verb")
+    if any(it.kind == "word" and it.text.lower() in PREPOSITIONS for it in nouns):
+        raise Unrepresentable("pre-verb preposition")
+    if len(nouns) > 1:
+        raise Unrepresentable("more than one pre-verb noun", "the subject is one noun phrase")
+    if nouns:
+        t.subject = nouns[0]
+    if marks in ([], ["$"]):
+        return False
+    if marks == ["%"]:  # a compound subject: the events go between its members
+        t.symmetric = t.among = True
+        return False
+    if marks == ["+"]:
+        return not passive_only
+    raise Unrepresentable("pre-verb markers", f"{' '.join(marks)} before the verb")
+
+
 def translate(body: str, code_text: str) -> Translation:
     """Translate one pattern (the text between '-' and '[') with its code into coder's slots."""
     active, passive = parse_code(code_text)
-    if active is None and passive is None:
-        raise Unrepresentable("null code [---]", "coder has no pattern that matches and codes nothing")
     items = tokenize(body)
     verbs = [i for i, it in enumerate(items) if it.kind == "verb"]
     if len(verbs) != 1:
         raise Malformed("a pattern has exactly one '*' (the verb)")
     pre, post = items[:verbs[0]], items[verbs[0] + 1:]
-    passive_only = active is None
-    t = Translation(code=active or passive)
+    passive_only = active is None and passive is not None
+    t = Translation(code=active or passive or "---")
     if active and passive and active != passive:
-        t.notes.append(("reverse code dropped", f"reverse code {passive} dropped (coder patterns give one event "
-                                                "per direction)"))
+        t.reverse = passive  # paired events: X -> Y 042 and Y -> X 043
     t.symmetric = bool(active and passive and active == passive)
-
-    if pre:
-        marks = [it.text for it in pre if it.kind == "mark"]
-        if len(marks) != len(pre):
-            raise Unrepresentable("pre-verb noun or phrase", "coder patterns cannot constrain the subject")
-        if marks == ["$"]:
-            pass
-        elif marks == ["%"]:
-            t.symmetric = True
-        elif marks == ["+"]:
-            if not passive_only:
-                raise Unrepresentable("target before the verb", "'+ *' with an active code")
-        elif "^" in marks:
-            raise Unrepresentable("TABARI '^' skip token")
-        else:
-            raise Unrepresentable("pre-verb markers", f"{' '.join(marks)} before the verb")
+    target_is_subject = _pre_verb(t, pre, passive_only)
 
     targets: list[str] = []
     sources: list[str] = []
     objects: Item | None = None
     prev: Item | None = None
-    for i, it in enumerate(post):
+    i = 0
+    while i < len(post):
+        it = post[i]
         nxt = post[i + 1] if i + 1 < len(post) else None
+        i += 1
         if it.kind == "mark":
-            if it.text == "^":
-                raise Unrepresentable("TABARI '^' skip token")
+            if it.text == "^":  # TABARI: a word that is skipped
+                continue
             if it.text == "%":
                 raise Unrepresentable("post-verb '%'")
             slot_list = targets if it.text == "+" else sources
             if prev is not None and prev.kind == "pp" and not prev.inner:
                 pass  # "(WITH) +": the slot was recorded with the phrase
             elif prev is None or (prev.kind == "word" and prev.text.lower() in PARTICLES and objects is None):
-                if it.text == "$":
-                    raise Unrepresentable("'$' after the verb outside a phrase")
                 slot_list.append("obj")
-            else:
-                raise Unrepresentable("'+'/'$' after a noun (TABARI word order)")
+            elif it.text == "+":  # TABARI word order "* AID +": in a phrase after the noun
+                targets.append("pp")
+            else:  # "* MONEY $": "money from X"
+                sources.append("pp")
         elif it.kind == "pp":
             prep = it.text.lower()
             marks = [x.text for x in it.inner if x.kind == "mark"]
             nouns = [x for x in it.inner if x.kind != "mark"]
-            if "^" in marks:
-                raise Unrepresentable("TABARI '^' skip token")
+            if "^" in marks:  # "(AT ^)": a required phrase whose object is neither actor (a place)
+                if nouns or len(set(marks)) > 1:
+                    raise Unrepresentable("TABARI '^' beside other items in a phrase", f"({it.text} ...)")
+                t.preps.append((prep, None))
+                t.skip.append(prep)
+                prev = it
+                continue
+            if nouns and marks:
+                raise Unrepresentable("markers beside a noun inside a phrase", f"({it.text} ...)")
             if nouns:
-                raise Unrepresentable("prepositional phrase with a required noun",
-                                      "coder patterns cannot constrain a preposition's object")
-            if prep in PARTICLES and not marks:  # "(DOWN)", "(OFF)": a particle, not a place for the target
+                t.preps.append((prep, _noun(nouns)))
+            elif prep in PARTICLES and not marks:  # "(DOWN)", "(OFF)": a particle, not a place for the target
                 _set_particle(t, prep)
             elif marks == ["$"]:
+                t.preps.append((prep, None))
                 sources.append(prep)
             elif marks in ([], ["+"]):
+                t.preps.append((prep, None))
                 targets.append(prep)
             else:
                 raise Unrepresentable("markers inside a phrase", f"({it.text} {' '.join(marks)})")
@@ -219,11 +260,16 @@ def translate(body: str, code_text: str) -> Translation:
             particle_here = low in PARTICLES and (nxt is None or _is_noun(nxt))
             if it.kind == "word" and low in PREPOSITIONS and not particle_here:
                 if nxt is None or (nxt.kind == "mark" and nxt.text in "+$"):
+                    t.preps.append((low, None))
                     (sources if nxt is not None and nxt.text == "$" else targets).append(low)
                     prev = Item("pp", it.text)  # read as "(WITH +)": the mark that follows belongs to it
                     continue
-                raise Unrepresentable("prepositional phrase with a required noun",
-                                      f"{it.text} followed by a noun (TABARI word order)")
+                if _is_noun(nxt):  # TABARI word order "* ON &SOLUTION": read as "(ON &SOLUTION)"
+                    t.preps.append((low, nxt))
+                    prev = Item("pp", it.text, inner=(nxt,))
+                    i += 1
+                    continue
+                raise Unrepresentable("preposition without a noun", f"{it.text} followed by {nxt.kind}")
             if it.kind == "word" and low in PARTICLES and objects is None and t.particle is None:
                 _set_particle(t, low)
             elif objects is None:
@@ -233,6 +279,8 @@ def translate(body: str, code_text: str) -> Translation:
         prev = it
 
     t.objects = [objects] if objects is not None else None
+    if t.subject is not None:
+        t.source = ("agent|subj.poss",)  # "Eriador's death toll has risen": the subject's possessor
     if passive_only:  # PETRARCH-2 reads the verb as passive: source in a by/from phrase, target the subject
         if sources:
             raise Unrepresentable("'$' in a passive-only pattern")
@@ -241,12 +289,17 @@ def translate(body: str, code_text: str) -> Translation:
         t.notes.append(("passive-only code", f"passive-only code [:{passive}]: the subject is the target, the "
                                              "source a by/from phrase"))
         return t
+    if target_is_subject:  # "- + * (FROM $)": the subject is the target, the source after the verb
+        if not sources:
+            raise Unrepresentable("target before the verb", "'+ *' with an active code and no '$'")
+        t.source, t.target = tuple(dict.fromkeys(sources)), ("subj",)
+        return t
     if sources:
         t.source = tuple(dict.fromkeys(sources))
     if targets:
         t.target = tuple(dict.fromkeys(targets))
-    elif objects is not None:
-        t.target = tuple(s for s in DEFAULT_TARGETS if s != "obj")
+    elif objects is not None:  # the object is part of the verb's meaning ("* AID"): the target is elsewhere
+        t.target = ("iobj|pp|comp",)
     return t
 
 

@@ -16,10 +16,11 @@ their patterns. Each verb line becomes a pattern with the verb's code and the de
 target slots; each pattern line a pattern over the block's verbs (lemmas lower-cased, plus
 the listed forms, so "met" finds MEET when a tagger gets the lemma wrong).
 
-coder's matcher takes, for a verb, the first pattern whose constraints (object, particle)
-hold, and stops there even if that pattern finds no target. Two patterns with the same
-verbs and the same constraints can therefore not both fire (``* (TO)`` and ``* (FOR)`` differ
-only in where the target is): the later one is reported as shadowed and dropped.
+coder's matcher takes, for a verb, the first (most specific) pattern whose constraints hold
+(object, particle, required phrases, subject noun: ``Pattern.constraint_key``), and stops there
+even if that pattern finds no target. Two patterns with the same verbs and the same constraints
+can therefore not both fire (``* ATTACK [190]`` twice in a block): the later one is reported as
+shadowed and dropped. ``* (TO)`` and ``* (FOR)`` differ: each requires its phrase.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ _MAX_OBJECT_KEYS = 20000
 @dataclass(frozen=True)
 class Transformation:
     """``~ a (b c INNER) OUTER = x y CODE``: "a OUTER [b INNER c]" is coded x -> y CODE (variables
-    a, b, c; '.' any actor, '_' no actor; 'Q' any verb). coder's matcher has no verb-over-verb
-    rules yet: these are recorded for it."""
+    a, b, c; '.' any actor, '_' no actor; 'Q' any verb). Compiled by ``compile_rules`` into
+    ``coder.nesting.VerbRule`` for the matcher."""
 
     outer_source: str
     inner_source: str
@@ -292,9 +293,11 @@ def compile_patterns(reading: VerbReading, issues: Issues, stats: Counter) -> tu
             continue  # a verb without a code of its own: only its patterns code
         try:
             t = translate("*" if is_verb else rec.body, code)
-            objects = None
-            if t.objects:
-                objects = _object_keys(t.objects[0], synsets, members)
+            keys = _Keys(
+                objects=_object_keys(t.objects[0], synsets, members) if t.objects else None,
+                preps=tuple((prep, None if noun is None else _object_keys(noun, synsets, members))
+                            for prep, noun in t.preps),
+                subjects=_object_keys(t.subject, synsets, members) if t.subject is not None else None)
         except Unrepresentable as exc:
             stats[f"skipped: {exc.category}"] += 1
             issues.bad(rec.src, rec.line, f"pattern skipped ({exc}): {rec.text}")
@@ -311,7 +314,7 @@ def compile_patterns(reading: VerbReading, issues: Issues, stats: Counter) -> tu
         else:
             groups = [(tuple(dict.fromkeys(simple.get(rec.block, ()))), t.particle)]
             groups += [(lem, part) for lem, part in compound.get(rec.block, ()) if t.particle in (None, part)]
-        made = [_pattern(t, lemmas, particle, objects, rec) for lemmas, particle in groups if lemmas]
+        made = [_pattern(t, lemmas, particle, keys, rec) for lemmas, particle in groups if lemmas]
         patterns.extend(made)
         if not made:
             stats["skipped: block without verbs"] += 1
@@ -319,9 +322,18 @@ def compile_patterns(reading: VerbReading, issues: Issues, stats: Counter) -> tu
     return _drop_shadowed(patterns, issues, stats), synsets
 
 
-def _pattern(t: Translation, lemmas: tuple[str, ...], particle: str | None, objects, rec) -> Pattern:
-    return Pattern(code=t.code, lemmas=lemmas, target=t.target, source=t.source, objects=objects,
-                   particle=particle, symmetric=t.symmetric, source_ref=f"{rec.src}:{rec.line}", text=rec.text)
+@dataclass(frozen=True)
+class _Keys:
+    objects: frozenset[str] | None
+    preps: tuple[tuple[str, frozenset[str] | None], ...]
+    subjects: frozenset[str] | None
+
+
+def _pattern(t: Translation, lemmas: tuple[str, ...], particle: str | None, keys: _Keys, rec) -> Pattern:
+    return Pattern(code=t.code, lemmas=lemmas, target=t.target, source=t.source, objects=keys.objects,
+                   particle=particle, symmetric=t.symmetric, source_ref=f"{rec.src}:{rec.line}", text=rec.text,
+                   preps=keys.preps, subjects=keys.subjects, reverse=t.reverse, nested=True,
+                   among=t.among, skip=tuple(t.skip))
 
 
 def _drop_shadowed(patterns: list[Pattern], issues: Issues, stats: Counter) -> list[Pattern]:
@@ -335,22 +347,49 @@ def _drop_shadowed(patterns: list[Pattern], issues: Issues, stats: Counter) -> l
     for ref, group in by_line.items():
         kept = []
         for p in group:
-            sig = (p.objects, p.particle, p.xcomp)
-            live = tuple(lem for lem in p.lemmas if (lem, sig) not in seen)
+            live = tuple(lem for lem in p.lemmas if (lem, p.constraint_key) not in seen)
             if live:
                 kept.append(p if live == p.lemmas else dataclasses.replace(p, lemmas=live))
         src, _, line = ref.rpartition(":")
         if not kept:
-            first = seen[(group[0].lemmas[0], (group[0].objects, group[0].particle, group[0].xcomp))]
+            first = seen[(group[0].lemmas[0], group[0].constraint_key)]
             first_src, _, first_line = first.rpartition(":")
             where = f"line {first_line}" if first_src == src else first
-            stats["skipped: shadowed (same verbs, object and particle as an earlier pattern)"] += 1
-            issues.bad(src, int(line), f"pattern shadowed by {where}: same verbs, object and particle, and "
-                                       f"coder's matcher stops at the first such pattern: {group[0].text}")
+            stats["skipped: shadowed (same verbs and constraints as an earlier pattern)"] += 1
+            issues.bad(src, int(line), f"pattern shadowed by {where}: same verbs and constraints (object, "
+                                       f"particle, phrases, subject), and coder's matcher stops at the first "
+                                       f"such pattern: {group[0].text}")
             continue
         for p in kept:
             for lem in p.lemmas:
-                seen[(lem, (p.objects, p.particle, p.xcomp))] = ref
+                seen[(lem, p.constraint_key)] = ref
         stats["patterns translated" if group[0].text.startswith("-") else "verb lines translated"] += 1
         out.extend(kept)
     return out
+
+
+def compile_rules(reading: VerbReading, issues: Issues) -> list:
+    """The ``~`` transformations as ``coder.nesting.VerbRule``: a verb word stands for itself (its
+    forms) and for any verb that codes as it does ("the verbs ... are converted to codes")."""
+    from coder.nesting import VerbRule, VerbSpec
+
+    codes: dict[str, str | None] = {}
+    for rec in reading.records:
+        if isinstance(rec, _Verb):
+            code = rec.code if rec.code is not None else reading.block_codes.get(rec.block)
+            active = parse_code(code)[0] if code else None
+            for lemma in rec.lemmas:
+                codes.setdefault(lemma, active)
+
+    def spec(word: str, t: Transformation) -> VerbSpec:
+        if word == "Q":
+            return VerbSpec(any=True)
+        key = name_key(word.replace("_", " "))
+        if key not in codes:
+            src, _, line = t.source.rpartition(":")
+            issues.note(src, int(line), f"transformation verb {word} is not a verb of the dictionary: it matches "
+                                        "only itself")
+        return VerbSpec(frozenset({key}), codes.get(key))
+
+    return [VerbRule(t.outer_source, t.inner_source, t.inner_target, spec(t.inner_verb, t), spec(t.outer_verb, t),
+                     t.result_source, t.result_target, t.result_code, t.source) for t in reading.transformations]

@@ -1,0 +1,412 @@
+"""PETRARCH behaviours in coder's matcher and readers, each on a hand-built sentence.
+
+Required phrases, subject nouns, paired codes, slot alternatives (``obj|pp``), PETRARCH's reading
+of noun phrases (``nested``), agents (titles, stacking, prefix and compound codes, the unknown
+actor ``---``), and verb-over-verb combination with a PICO table. Dictionaries are written here,
+in coder's format and in PETRARCH's; nothing is read from ../shared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coder.coding import code_document
+from coder.config import CoderConfig
+from coder.dictionary_base import DictionaryError
+from coder.dictset import load_dictionary_set
+from coder.petrarch import load_petrarch_files
+from coder.validation import petrarch_config
+from helpers import doc, sent, triples
+
+CONFIG = CoderConfig(default_date=dt.date(2023, 5, 1))
+
+ACTORS = """\
+actor IRN = Iran
+actor IRQ = Iraq
+actor EGY = Egypt
+actor SYR = Syria
+actor DAG = Dagolath; Telemar
+actor USAGOV = US Secretary of State
+adjective DNK = Danish
+agent GOV = government; official; prime minister
+agent MED = media
+agent LEG = Congress
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def coder_dicts(tmp_path: Path, verbs: str, actors: str = ACTORS):
+    return load_dictionary_set([write(tmp_path, "a.txt", actors)], [write(tmp_path, "v.txt", verbs)],
+                               discard_files=[], issue_files=[])
+
+
+def code(dicts, spec: str, config: CoderConfig = CONFIG) -> set[tuple[str, str, str]]:
+    return triples(code_document(doc(sent(spec)), dicts, config))
+
+
+# -- coder's format: prep=, subject=, reverse=, among, nested, skip, slot alternatives --------------
+
+IRAN_WITHDREW = ("Iran/Iran/PROPN/2/nsubj withdrew/withdraw/VERB/0/root from/from/ADP/4/case Iraq/Iraq/PROPN/2/obl "
+                 "to/to/ADP/7/case the/the/DET/7/det {}/{}/NOUN/2/obl")
+
+
+def test_required_phrase_with_words(tmp_path):
+    d = coder_dicts(tmp_path, "080 withdraw target=from\n036 withdraw target=from prep=to:border|frontier\n")
+    assert code(d, IRAN_WITHDREW.format("border", "border")) == {("IRN", "IRQ", "036")}
+    assert code(d, IRAN_WITHDREW.format("city", "city")) == {("IRN", "IRQ", "080")}
+    (p,) = [p for p in d.verbs.for_verb("withdraw") if p.preps]
+    assert p.preps == (("to", frozenset({"border", "frontier"})),) and p.specificity == 4
+
+
+def test_required_phrase_without_words_and_as_a_clause(tmp_path):
+    d = coder_dicts(tmp_path, "050 agree target=obj\n030 agree prep=with target=with\n"
+                              "024 agree prep=to:settle target=with\n")
+    assert code(d, "Iran/Iran/PROPN/2/nsubj agreed/agree/VERB/0/root with/with/ADP/4/case Egypt/Egypt/PROPN/2/obl"
+                ) == {("IRN", "EGY", "030")}
+    spec = ("Iran/Iran/PROPN/2/nsubj agreed/agree/VERB/0/root with/with/ADP/4/case Egypt/Egypt/PROPN/2/obl "
+            "to/to/PART/6/mark settle/settle/VERB/2/xcomp")
+    assert code(d, spec) == {("IRN", "EGY", "024")}  # "agreed with Egypt to settle": the clause is the phrase
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("036 withdraw prep=2x", "bad preposition"),
+    ("036 withdraw prep=to:", "a ':' must be followed"),
+    ("036 withdraw subject=", "needs a value"),
+    ("036 withdraw target=obj|x!", "bad slot"),
+    ("036 withdraw reverse=4x4x4x4", "bad reverse code"),
+    ("036 withdraw among=yes", "is a flag"),
+])
+def test_loader_reports_bad_keys_with_file_and_line(tmp_path, line, problem):
+    with pytest.raises(DictionaryError) as err:
+        coder_dicts(tmp_path, "# comment\n" + line + "\n")
+    assert problem in str(err.value) and "v.txt:2" in str(err.value)
+
+
+def test_subject_noun_and_its_possessor(tmp_path):
+    d = coder_dicts(tmp_path, "190 rise subject=death_toll source=subj|subj.poss target=pp nested\n")
+    spec = ("Iran/Iran/PROPN/4/nmod:poss 's/'s/PART/1/case death/death/NOUN/4/compound toll/toll/NOUN/5/nsubj "
+            "rose/rise/VERB/0/root in/in/ADP/8/case the/the/DET/8/det dispute/dispute/NOUN/5/obl "
+            "with/with/ADP/10/case Iraq/Iraq/PROPN/8/nmod")
+    assert code(d, spec) == {("IRN", "IRQ", "190")}
+    # "death and injury toll": a coordinated modifier stands in for the one it is joined to
+    spec2 = ("Iran/Iran/PROPN/6/nmod:poss 's/'s/PART/1/case death/death/NOUN/6/compound and/and/CCONJ/5/cc "
+             "injury/injury/NOUN/3/conj toll/toll/NOUN/7/nsubj rose/rise/VERB/0/root with/with/ADP/9/case "
+             "Iraq/Iraq/PROPN/7/obl")
+    assert code(d, spec2) == {("IRN", "IRQ", "190")}
+    assert code(d, spec.replace("death/death", "tax/tax")) == set()
+
+
+def test_paired_code_and_surface_form_before_lemma(tmp_path):
+    d = coder_dicts(tmp_path, "012 leave target=obj\n042 left target=for reverse=043\n",
+                    ACTORS + "adjective EGY = Egyptian\n")
+    spec = ("the/the/DET/3/det Egyptian/Egyptian/ADJ/3/amod official/official/NOUN/4/nsubj left/leave/VERB/0/root "
+            "for/for/ADP/6/case Iran/Iran/PROPN/4/obl")
+    assert code(d, spec) == {("EGYGOV", "IRN", "042"), ("IRN", "EGYGOV", "043")}  # LEFT, not LEAVE
+
+
+def test_slot_alternatives_and_skipped_phrases(tmp_path):
+    spec = ("Iran/Iran/PROPN/2/nsubj celebrated/celebrate/VERB/0/root Eid/Eid/PROPN/2/obj at/at/ADP/5/case "
+            "Egypt/Egypt/PROPN/2/obl with/with/ADP/7/case Syria/Syria/PROPN/2/obl")
+    first = coder_dicts(tmp_path, "017 celebrate target=obj|pp\n")
+    assert code(first, spec) == {("IRN", "EGY", "017")}  # Eid codes nothing; the first phrase with an actor
+    skipping = coder_dicts(tmp_path, "017 celebrate target=obj|pp skip=at\n")
+    assert code(skipping, spec) == {("IRN", "SYR", "017")}
+    both = coder_dicts(tmp_path, "017 celebrate target=at,with\n")
+    assert code(both, spec) == {("IRN", "EGY", "017"), ("IRN", "SYR", "017")}
+
+
+def test_complement_subject_slot(tmp_path):
+    d = coder_dicts(tmp_path, "080 allow target=comp\n190 attack target=obj\n")
+    place = ("Iran/Iran/PROPN/2/nsubj allowed/allow/VERB/0/root that/that/SCONJ/8/mark Iraq/Iraq/PROPN/8/nsubj "
+             "is/be/AUX/8/cop a/a/DET/8/det pleasant/pleasant/ADJ/8/amod place/place/NOUN/2/ccomp")
+    assert code(d, place) == {("IRN", "IRQ", "080")}
+    coded = ("Iran/Iran/PROPN/2/nsubj allowed/allow/VERB/0/root that/that/SCONJ/5/mark Iraq/Iraq/PROPN/5/nsubj "
+             "attacked/attack/VERB/2/ccomp Syria/Syria/PROPN/5/obj")
+    assert code(d, coded) == {("IRQ", "SYR", "190")}  # the complement codes itself: no IRN -> IRQ 080
+
+
+def test_among_requires_a_compound_subject(tmp_path):
+    d = coder_dicts(tmp_path, "120 postpone target=obj\n120 postpone among target=obj\n")
+    pair = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Egypt/Egypt/PROPN/1/conj postponed/postpone/VERB/0/root "
+            "their/their/PRON/6/nmod:poss meeting/meeting/NOUN/4/obj")
+    assert code(d, pair) == {("IRN", "EGY", "120"), ("EGY", "IRN", "120")}
+    (among,) = [p for p in d.verbs.for_verb("postpone") if p.among]
+    assert among.specificity == 2 and d.verbs.for_verb("postpone")[0] is among
+
+
+def test_nested_noun_phrases(tmp_path):
+    spec = ("Iran/Iran/PROPN/2/nsubj welcomed/welcome/VERB/0/root the/the/DET/4/det resumption/resumption/NOUN/2/obj "
+            "of/of/ADP/6/case ties/tie/NOUN/4/nmod with/with/ADP/8/case Egypt/Egypt/PROPN/6/nmod")
+    assert code(coder_dicts(tmp_path, "050 welcome target=obj\n"), spec) == set()
+    assert code(coder_dicts(tmp_path, "050 welcome target=obj nested\n"), spec) == {("IRN", "EGY", "050")}
+    leaders = "Iran/Iran/PROPN/2/nsubj met/meet/VERB/0/root Egypt/Egypt/PROPN/4/compound leaders/leader/NOUN/2/obj"
+    assert code(coder_dicts(tmp_path, "040 meet target=obj\n"), leaders) == set()
+    assert code(coder_dicts(tmp_path, "040 meet target=obj nested\n"), leaders) == {("IRN", "EGY", "040")}
+
+
+def test_multiword_objects_end_at_the_head(tmp_path):
+    d = coder_dicts(tmp_path, "1121 abandon target=with\n080 abandon object=diplomatic_ties target=with\n"
+                              "1951 abandon object=new_economic_relations target=with\n")
+    spec = ("Iran/Iran/PROPN/2/nsubj abandoned/abandon/VERB/0/root {}/{}/ADJ/6/amod {}/{}/ADJ/6/amod "
+            "{}/{}/ADJ/6/amod {}/{}/NOUN/2/obj with/with/ADP/8/case Iraq/Iraq/PROPN/2/obl")
+    assert code(d, spec.format("a", "a", "full", "full", "diplomatic", "diplomatic", "ties", "tie")) == \
+        {("IRN", "IRQ", "080")}
+    assert code(d, spec.format("new", "new", "global", "global", "economic", "economic", "relations", "relation")) == \
+        {("IRN", "IRQ", "1951")}
+    assert code(d, spec.format("new", "new", "economic", "economic", "trade", "trade", "relations", "relation")) == \
+        {("IRN", "IRQ", "1121")}  # "economic trade relations" is not "economic relations"
+
+
+def test_longer_match_wins_between_equals(tmp_path):
+    d = coder_dicts(tmp_path, "&CUR = florin; dollar\n070 contribute object=&CUR target=to\n"
+                              "190 contribute object=gold_florin target=to\n")
+    florin = ("Iran/Iran/PROPN/2/nsubj contributed/contribute/VERB/0/root florin/florin/NOUN/2/obj "
+              "to/to/ADP/5/case Iraq/Iraq/PROPN/2/obl")
+    assert code(d, florin) == {("IRN", "IRQ", "070")}
+    gold = ("Iran/Iran/PROPN/2/nsubj contributed/contribute/VERB/0/root gold/gold/NOUN/4/compound "
+            "florin/florin/NOUN/2/obj to/to/ADP/6/case Iraq/Iraq/PROPN/2/obl")
+    assert code(d, gold) == {("IRN", "IRQ", "190")}
+
+
+def test_open_question_and_passive_governor(tmp_path):
+    d = coder_dicts(tmp_path, "040 meet target=obj symmetric\n")
+    whether = ("Egypt/Egypt/PROPN/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod say/say/VERB/0/root "
+               "whether/whether/SCONJ/7/mark it/it/PRON/7/nsubj met/meet/VERB/4/ccomp Iran/Iran/PROPN/7/obj")
+    assert code(d, whether) == set()
+    scheduled = ("Iran/Iran/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass scheduled/schedule/VERB/0/root "
+                 "to/to/PART/5/mark meet/meet/VERB/3/xcomp Egypt/Egypt/PROPN/5/obj")
+    assert code(d, scheduled) == {("IRN", "EGY", "040"), ("EGY", "IRN", "040")}
+
+
+# -- actors: titles, shared countries, names past the core, unknown actor, stacking ------------------
+
+def test_title_before_a_name_and_shared_country(tmp_path):
+    d = coder_dicts(tmp_path, "040 meet target=obj\n130 warn target=obj\n")
+    telemar = ("Prime/Prime/PROPN/2/compound Minister/Minister/PROPN/3/compound Telemar/Telemar/PROPN/4/nsubj "
+               "met/meet/VERB/0/root Iran/Iran/PROPN/4/obj")
+    assert code(d, telemar) == {("DAGGOV", "IRN", "040")}
+    danish = ("Danish/Danish/ADJ/2/amod media/media/NOUN/5/nsubj and/and/CCONJ/4/cc government/government/NOUN/2/conj "
+              "warned/warn/VERB/0/root Iran/Iran/PROPN/5/obj")
+    assert code(d, danish) == {("DNKMED", "IRN", "130"), ("DNKGOV", "IRN", "130")}
+    secretary = ("the/the/DET/3/det US/US/PROPN/3/compound Secretary/Secretary/PROPN/6/nsubj of/of/ADP/5/case "
+                 "State/State/PROPN/3/nmod met/meet/VERB/0/root Iran/Iran/PROPN/6/obj")
+    assert code(d, secretary) == {("USAGOV", "IRN", "040")}
+
+
+def test_unknown_actor_only_when_configured(tmp_path):
+    d = coder_dicts(tmp_path, "111 criticize target=obj\n")
+    spec = "Congress/Congress/PROPN/2/nsubj criticized/criticize/VERB/0/root Iran/Iran/PROPN/2/obj"
+    assert code(d, spec) == set()  # coder's rule: no event without coded actors
+    assert code(d, spec, dataclasses.replace(CONFIG, unknown_actor="---")) == {("---LEG", "IRN", "111")}
+
+
+PETRARCH_ACTORS = """\
+IRAN [IRN]
+IRAQ [IRQ]
+EGYPT [EGY]
+SYRIA [SYR]
+ARNOR [ARN]
+AMNESTY_INTERNATIONAL [NGM]
+THE_SHIRE [FRO/BIL/SAM]
+"""
+PETRARCH_AGENTS = """\
+MINISTER [~GOV]
+FOREIGN_MINISTER [~GOVFRM]
+ACTIVIST [~OPP]
+MSF [NGO~]
+CONGRESS [~LEG]
+"""
+
+
+def petrarch(tmp_path: Path, verbs: str, pico: str | None = None):
+    return load_petrarch_files(verbs=write(tmp_path, "p.verbs.txt", verbs),
+                               actors=write(tmp_path, "p.actors.txt", PETRARCH_ACTORS),
+                               agents=write(tmp_path, "p.agents.txt", PETRARCH_AGENTS),
+                               pico=write(tmp_path, "pico.txt", pico) if pico else None).dicts
+
+
+def test_petrarch_agents_prefix_compound_and_stacked(tmp_path):
+    d = petrarch(tmp_path, "--- CRITICIZE [111] ---\nCRITICIZE\n")
+    subject = "{}/{}/PROPN/2/nsubj criticized/criticize/VERB/0/root Iran/Iran/PROPN/2/obj"
+    fm = ("Arnor/Arnor/PROPN/3/nmod:poss foreign/foreign/ADJ/3/amod minister/minister/NOUN/4/nsubj "
+          "criticized/criticize/VERB/0/root Iran/Iran/PROPN/4/obj")
+    assert code(d, fm) == {("ARNGOVFRM", "IRN", "111")}
+    msf = ("MSF/MSF/PROPN/2/compound Arnor/Arnor/PROPN/3/nsubj criticized/criticize/VERB/0/root "
+           "Iran/Iran/PROPN/3/obj")
+    assert code(d, msf) == {("NGOARN", "IRN", "111")}
+    amnesty = ("Amnesty/Amnesty/PROPN/2/compound International/International/PROPN/3/compound "
+               "activists/activist/NOUN/4/nsubj criticized/criticize/VERB/0/root Iran/Iran/PROPN/4/obj")
+    assert code(d, amnesty) == {("NGM", "IRN", "111")}  # coder keeps an organisation's code
+    assert code(d, amnesty, dataclasses.replace(CONFIG, stack_agents=True)) == {("NGMOPP", "IRN", "111")}
+    shire = ("the/the/DET/2/det Shire/Shire/PROPN/3/nsubj criticized/criticize/VERB/0/root Iran/Iran/PROPN/3/obj")
+    assert code(d, shire) == {("FRO/BIL/SAM", "IRN", "111")}
+    assert code(d, subject.format("Congress", "Congress"), dataclasses.replace(CONFIG, unknown_actor="---")) == \
+        {("---LEG", "IRN", "111")}
+
+
+# -- PETRARCH verb patterns -----------------------------------------------------------------------
+
+VERBS = """\
+--- ACT [100] ---
+ACT
+- * (ON RESOLUTION)  [057]
+--- RISEN [---] ---
+RISE
+- {DEATH TOLL} * [190]
+--- LEFT [042:043] ---
+LEFT [042:043]
+--- LEAVE [012] ---
+LEAVE
+--- DELAY [120] ---
+DELAY
+- % * [120]
+--- APPROVE [080] ---
+APPROVE
+- * BUDGET [---]
+--- CELEBRATE [051] ---
+CELEBRATE
+- * EID (AT ^) (WITH +) [017]
+"""
+
+
+def test_petrarch_patterns_translate(tmp_path):
+    d = petrarch(tmp_path, VERBS)
+    on = [p for p in d.verbs.for_verb("act") if p.preps]
+    assert [(p.code, p.preps) for p in on] == [("057", (("on", frozenset({"resolution"})),))]
+    assert on[0].target == ("obj|iobj|pp|comp",) and on[0].source == ("agent",) and on[0].nested
+    (toll,) = d.verbs.for_verb("rise")
+    assert toll.subjects == frozenset({"deathtoll"}) and toll.source == ("agent|subj.poss",)
+    (left,) = d.verbs.for_verb("left")
+    assert (left.code, left.reverse) == ("042", "043")
+    assert any(p.among for p in d.verbs.for_verb("delay"))
+    assert [p.code for p in d.verbs.for_verb("approve") if p.objects] == ["---"]  # a null pattern
+    (eid,) = [p for p in d.verbs.for_verb("celebrate") if p.objects]
+    assert eid.skip == ("at",) and eid.target == ("with",) and ("at", None) in eid.preps
+
+
+def test_petrarch_patterns_code(tmp_path):
+    d = petrarch(tmp_path, VERBS)
+    acted = ("Iran/Iran/PROPN/2/nsubj acted/act/VERB/0/root on/on/ADP/5/case a/a/DET/5/det "
+             "resolution/resolution/NOUN/2/obl with/with/ADP/7/case Iraq/Iraq/PROPN/5/nmod")
+    assert code(d, acted) == {("IRN", "IRQ", "057")}  # the target inside the required phrase
+    left = "Iran/Iran/PROPN/2/nsubj left/leave/VERB/0/root for/for/ADP/4/case Iraq/Iraq/PROPN/2/obl"
+    assert code(d, left) == {("IRN", "IRQ", "042"), ("IRQ", "IRN", "043")}
+    budget = "Iran/Iran/PROPN/2/nsubj approved/approve/VERB/0/root the/the/DET/4/det budget/budget/NOUN/2/obj"
+    assert code(d, budget) == set()
+    eid = ("Iran/Iran/PROPN/2/nsubj celebrated/celebrate/VERB/0/root Eid/Eid/PROPN/2/obj at/at/ADP/5/case "
+           "Egypt/Egypt/PROPN/2/obl with/with/ADP/7/case Syria/Syria/PROPN/2/obl")
+    assert code(d, eid) == {("IRN", "SYR", "017")}
+    delayed = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj delayed/delay/VERB/0/root "
+               "their/their/PRON/6/nmod:poss meeting/meeting/NOUN/4/obj")
+    assert code(d, delayed) == {("IRN", "IRQ", "120"), ("IRQ", "IRN", "120")}
+
+
+# -- verb over verb: PICO combination, rules, object control ---------------------------------------
+
+PICO = """\
+010:0x1000
+020:0x2000
+023:0x2040
+030:0x3000
+033:0x3040
+060:0x0070
+070:0x0040
+112:0x70a0
+121:-0xFFFF+0x0070
+190:0x00A0
+"""
+NEST_VERBS = """\
+--- WANT [030] ---
+WANT
+--- HELP [070] ---
+HELP
+--- ATTACK [190] ---
+ATTACK
+--- SAY [010] ---
+SAY {SAID}
+--- NOTE [010] ---
+NOTE
+--- CRITICIZE [111] ---
+CRITICIZE
+--- ASK [020] ---
+ASK
+--- PROVIDE [060] ---
+PROVIDE
+~ a (b . ATTACK) SAY = a b 112
+"""
+WANTS_TO = ("Iran/Iran/PROPN/2/nsubj wants/want/VERB/0/root to/to/PART/4/mark {}/{}/VERB/2/xcomp "
+            "Syria/Syria/PROPN/4/obj")
+
+
+def test_combination_needs_a_table(tmp_path):
+    plain = petrarch(tmp_path, NEST_VERBS)
+    assert code(plain, WANTS_TO.format("help", "help")) == set()  # "wants to help": hypothetical in coder
+    d = petrarch(tmp_path, NEST_VERBS, PICO)
+    assert code(d, WANTS_TO.format("help", "help")) == {("IRN", "SYR", "033")}
+    assert code(d, WANTS_TO.format("attack", "attack")) == {("IRN", "SYR", "138")}  # 0x30A0: "want to attack"
+
+
+def test_negation_through_the_table(tmp_path):
+    d = petrarch(tmp_path, NEST_VERBS, PICO)
+    spec = ("Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root it/it/PRON/6/nsubj would/would/AUX/6/aux "
+            "not/not/PART/6/advmod provide/provide/VERB/2/ccomp aid/aid/NOUN/6/obj to/to/ADP/9/case "
+            "Syria/Syria/PROPN/6/obl")
+    assert code(d, spec) == {("IRN", "SYR", "121")}
+
+
+def test_rules_other_subject_and_object_control(tmp_path):
+    d = petrarch(tmp_path, NEST_VERBS, PICO)
+    said = ("Iran/Iran/PROPN/2/nsubj said/say/VERB/0/root Iraq/Iraq/PROPN/4/nsubj {}/{}/VERB/2/ccomp "
+            "Syria/Syria/PROPN/4/obj")
+    assert code(d, said.format("attacked", "attack")) == {("IRN", "IRQ", "112")}  # ~ a (b . ATTACK) SAY
+    noted = said.replace("said/say", "noted/note")
+    assert code(d, noted.format("criticized", "criticize")) == {("IRN", "IRQ", "010")}
+    asked = ("Iran/Iran/PROPN/2/nsubj asked/ask/VERB/0/root Iraq/Iraq/PROPN/2/obj to/to/PART/5/mark "
+             "help/help/VERB/2/xcomp Syria/Syria/PROPN/5/obj")
+    assert code(d, asked) == {("IRN", "IRQ", "023")}
+
+
+def test_petrarch_config_codes_modal_verbs(tmp_path):
+    d = petrarch(tmp_path, NEST_VERBS)
+    spec = "Iran/Iran/PROPN/3/nsubj would/would/AUX/3/aux criticize/criticize/VERB/0/root Iraq/Iraq/PROPN/3/obj"
+    assert code(d, spec) == set()
+    cfg = petrarch_config(CONFIG)
+    assert cfg.stack_agents and not cfg.modals and cfg.unknown_actor is None
+    assert code(d, spec, cfg) == {("IRN", "IRQ", "111")}
+
+
+def test_run_validation_codes_petrarch_sets_the_petrarch_way(tmp_path):
+    from coder.petrarch import load_petrarch_files as load
+    from coder.validation import read_validation, run_validation
+
+    pset = load(verbs=write(tmp_path, "v.txt", NEST_VERBS), actors=write(tmp_path, "a.txt", PETRARCH_ACTORS),
+                agents=write(tmp_path, "g.txt", PETRARCH_AGENTS))
+    conllu = "\n".join("\t".join(row) for row in [
+        ("1", "Congress", "Congress", "PROPN", "NNP", "_", "3", "nsubj", "_", "_"),
+        ("2", "would", "would", "AUX", "MD", "_", "3", "aux", "_", "_"),
+        ("3", "criticize", "criticize", "VERB", "VB", "_", "0", "root", "_", "_"),
+        ("4", "Iraq", "Iraq", "PROPN", "NNP", "_", "3", "obj", "_", "_")])
+    text = f"""<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile></Environment>
+<Sentences>
+<Sentence id="R1" date="20150101" category="X" evaluate="true">
+<EventCoding sourcecode="---LEG" targetcode="IRQ" eventcode="111"/>
+<Text>Congress would criticize Iraq</Text>
+<Parse>
+{conllu}
+</Parse>
+</Sentence>
+</Sentences></Validation>
+"""
+    vfile = read_validation(text.splitlines(keepends=True))
+    assert run_validation(vfile, pset, allow_unknown_actor="---").passed == 1
+    assert run_validation(vfile, pset, allow_unknown_actor="---", petrarch=False).passed == 0  # "would"
+    assert run_validation(vfile, pset).passed == 0  # no unknown actor: no source
