@@ -12,7 +12,7 @@ import json
 import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.coding import code_document
@@ -161,8 +161,6 @@ def run_shard(run: RunConfig, index: int, count: int, paths: OutputPaths, dicts:
                     summary.rejections.append(item.message)
                     docs.append(_rejection_row(item))
                     continue
-                if run.parsed and item.date is None:
-                    pass
                 result = code_document(item, dicts, run.coder)
                 events.extend(result.events)
                 unknown.extend(result.unknown)
@@ -271,7 +269,3 @@ def parse_corpus(run: RunConfig, output_dir: str, progress: Progress | None = No
     rej.write_text("".join(json.dumps(r) + "\n" for r in rejections), encoding="utf-8")
     summary.seconds = time.perf_counter() - start
     return summary
-
-
-def with_inputs(run: RunConfig, inputs: list[str]) -> RunConfig:
-    return replace(run, inputs=tuple(inputs))
