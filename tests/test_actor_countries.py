@@ -239,7 +239,7 @@ IGO_CASES = [
     ("International Atomic Energy Agency", "IAEA", "IGOUNOIAE"),
     ("International Monetary Fund", "IMF", "IGOBUSIMF"),
     ("World Health Organization", "WHO", "IGOUNOHLHWHO"),
-    ("Economic Community of West African States", "ECOWAS", "IGOWAFWAS"),
+    ("Economic Community of West African States", "ECOWAS", "IGOWAFBUSWAS"),
     ("Association of Southeast Asian Nations", "ASEAN", "IGOSEAASN"),
     ("Organization of the Petroleum Exporting Countries", "OPEC", "IGOBUSOPC"),
     ("World Trade Organization", "WTO", "IGOBUSWTO"),
