@@ -78,6 +78,9 @@ class ClauseReader:
         if tok.base_rel not in _CLAUSAL:
             return None
         cur = tok.head
+        if tok.base_rel == "conj" and cur and self.s.token(cur).upos not in ("VERB", "AUX") \
+                and not self.s.children(cur, "nsubj", "nsubj:pass", "cop"):
+            return None  # a verb conjoined to a noun ("with Gondor, ... burned down"): a parse error, no control
         for _ in range(4):
             if not cur:
                 return None
@@ -99,10 +102,18 @@ class ClauseReader:
             return heads
         gov = self.governor_verb(v)
         if gov is not None:  # control: the governing clause's subject
+            tok_ = self.s.token(v)
             gov_passive = self.is_passive(gov)
             if self.s.token(v).deprel.startswith("acl") and self.s.token(v).feat_dict.get("VerbForm") == "Part" \
                     and self.s.token(v).xpos == "VBN":
                 return []  # reduced passive relative ("troops deployed in Syria")
+            present = tok_.xpos == "VBG" or tok_.feat_dict.get("VerbForm") == "Ger" or (
+                tok_.feat_dict.get("VerbForm") == "Part" and tok_.feat_dict.get("Tense") == "Pres")
+            if not self.config.participle_control and tok_.base_rel == "acl" and present \
+                    and not tok_.deprel.startswith("acl:relcl") and self.s.token(tok_.head).upos in ("NOUN", "PROPN"):
+                return [tok_.head]  # "the parade supporting Gondor": the noun is the participle's subject
+            if not self.config.participle_control and tok_.base_rel == "advcl" and present:
+                return []  # PETRARCH: "…, killing eight people" has no subject of its own to code
             if not gov_passive:
                 return self.subject_heads(gov, False, depth + 1)
             if self.s.token(v).deprel == "xcomp":  # "Obama is scheduled to attend": the passive subject
@@ -135,11 +146,20 @@ class ClauseReader:
             return [c.id for c in self.s.children(v, "iobj")]
         if slot == "subj":
             return self.subject_heads(v, passive)
+        if slot == "gsubj":  # the grammatical subject (PETRARCH's '+ *'): in a passive clause, the passive subject
+            return [c.id for c in self.s.children(v, "nsubj:pass")] if passive else self.subject_heads(v, False)
         if slot == "poss":  # "condemned Israel's strike": the possessor of the object
             return [p.id for o in self.objects_of(v, passive) for p in self.s.children(o.id, "nmod:poss")]
         if slot == "comp":  # "allowed that Mordor isn't a pleasant place": the subject of a complement clause
-            return [h.id for c in self.s.children(v, "ccomp") if not self.codes_itself(c.id)
-                    for h in self.s.children(c.id, "nsubj", "nsubj:pass")]
+            heads = [h.id for c in self.s.children(v, "ccomp") if not self.codes_itself(c.id)
+                     for h in self.s.children(c.id, "nsubj", "nsubj:pass")]
+            # "signed an accord to supply Gondor": the object of an infinitive that codes nothing itself
+            if not heads:
+                clauses = self.bare_infinitives(v) + [  # "abandoned efforts to stop X": the object's infinitive
+                    c.id for o in self.objects_of(v, passive) for c in self.s.children(o.id, "acl")
+                    if "to" in self.cases(c.id) and not self.codes_itself(c.id)]
+                heads = [o.id for c in clauses for o in self.s.children(c, "obj")]
+            return heads
         if slot == "subj.poss":  # "Eriador's death toll has risen": the possessor of the subject
             return [p.id for h in self.s.children(v, "nsubj", "nsubj:pass") for p in self.s.children(h.id, "nmod:poss")]
         heads = self.prep_heads(v, slot, ("obl", "nmod", "obl:agent"))
@@ -151,7 +171,8 @@ class ClauseReader:
         """Heads of the verb's prepositional phrases (its own and its object's), in sentence order."""
         heads = [c.id for c in self.s.children(v, "obl", "nmod") if c.deprel in ("obl", "nmod", "obl:agent")]
         for o in self.objects_of(v, passive):
-            heads += [c.id for c in self.s.children(o.id, "nmod") if c.deprel == "nmod"]
+            heads += [c.id for c in self.s.children(o.id, "nmod", "obl") if c.deprel in ("nmod", "obl")]
+        heads += [c.id for x in self.bare_infinitives(v) for c in self.s.children(x, "obl")]
         return sorted(h for h in heads if self.cases(h))
 
     def slot_actors(self, v: int, slots: tuple[str, ...], passive: bool, nested: bool = False,
@@ -233,8 +254,15 @@ class ClauseReader:
         self._noun_keys[n] = out
         return out
 
+    def bare_infinitives(self, v: int) -> list[int]:
+        """To-infinitives on ``v`` that code nothing themselves: part of its verb phrase, as PETRARCH
+        reads one ("vowed to wage war on the Rohans": WAR is the object, the Rohans a phrase)."""
+        return [c.id for c in self.s.children(v, "advcl", "xcomp")
+                if "to" in self.cases(c.id) and not self.codes_itself(c.id)]
+
     def _object_key_ok(self, v: int, pattern: Pattern, passive: bool) -> bool:
-        for o in self.objects_of(v, passive):
+        objs = self.objects_of(v, passive) + [o for c in self.bare_infinitives(v) for o in self.s.children(c, "obj")]
+        for o in objs:
             for conj in self.r.conjuncts(o.id):
                 if self.noun_keys(conj) & pattern.objects:
                     return True

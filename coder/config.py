@@ -51,4 +51,9 @@ class CoderConfig:
     # PETRARCH compatibility: an agent is appended to any actor code, also one that has an agent or
     # is an organisation ("Amnesty International activists" -> NGMOPP); coder keeps such codes.
     stack_agents: bool = False
+    # A present participle without a subject takes the governing clause's subject (spaCy often hangs
+    # a clause-level participle off the object: "sent a message to the government expressing ...").
+    # PETRARCH (False): a participle on a noun has the noun as subject ("boycotted the parade
+    # supporting Gondor": the parade supports), and an adverbial one ("…, killing eight people") none.
+    participle_control: bool = True
     unknown_entity_labels: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PER", "MISC"})

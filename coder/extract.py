@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coder.clauses import ClauseReader
+from coder.clauses import ClauseReader, form_lemmas
 from coder.config import CoderConfig
 from coder.mentions import ActorRef, ArgumentResolver
 from coder.model import Sentence, Token
@@ -60,7 +60,13 @@ class SentenceMatcher(ClauseReader):
         by_lemma = self.verbs.for_verb(lemma)
         if by_form and by_lemma and by_form is not by_lemma:
             return by_form + tuple(p for p in by_lemma if p not in by_form)
-        return by_form or by_lemma or ()
+        found = by_form or by_lemma
+        if not found and tok.upos == "VERB":  # a wrong lemma ("jailed" -> "jaile"): the form's own stems
+            for stem in sorted(form_lemmas(form) - {form, lemma}, key=len):
+                found = self.verbs.for_verb(stem)
+                if found:
+                    break
+        return found or ()
 
     def codes_itself(self, v: int) -> bool:
         """A clause whose head, or a complement of it ("is about to restore"), has patterns."""
@@ -163,7 +169,7 @@ class SentenceMatcher(ClauseReader):
         if gov is None or tok.feat_dict.get("VerbForm") == "Fin" or tok.base_rel == "parataxis":
             return []  # a finite or reporting clause ("…, a senior official said") inherits nothing
         slots = [s for spec in pattern.target for s in spec.split("|")
-                 if s not in ("obj", "subj", "pp", "agent", "comp")]
+                 if s not in ("obj", "subj", "gsubj", "pp", "agent", "comp")]
         slots = slots or ["to", "iobj"]
         passive = self.is_passive(gov)
         heads = [h for slot in dict.fromkeys(slots + ["to", "iobj"]) for h in self.slot_heads(gov, slot, passive)]

@@ -127,10 +127,16 @@ class ArgumentResolver:
 
     # -- coordination -------------------------------------------------------------------------
     def conjuncts(self, head: int) -> list[int]:
+        """``head`` and the nouns coordinated with it. In a coordinated list a name in apposition is a
+        member ("Mordor, the Shire, Arnor and Bree", parsed with "the Shire" as an appositive after a comma)."""
         out = [head]
-        for c in self.s.children(head, "conj"):
-            if c.upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
-                out.extend(self.conjuncts(c.id))
+        kids = [c for c in self.s.children(head, "conj") if c.upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X")]
+        for c in self.s.children(head, "appos"):
+            comma = any(self.s.token(i).form == "," for i in range(min(head, c.id) + 1, max(head, c.id)))
+            if c.upos == "PROPN" and comma and (kids or self.s.children(c.id, "conj")):
+                kids.append(c)
+        for c in sorted(kids, key=lambda t: t.id):
+            out.extend(self.conjuncts(c.id))
         return out
 
     def resolve_all(self, head: int, place: bool = False, loose: bool = False) -> list[ActorRef]:
@@ -209,6 +215,7 @@ class ArgumentResolver:
             # a name that runs past the phrase's core ("the US Secretary of State": "of State" is a phrase)
             found = [(head_mention, self.index.entries[e]) for e in head_mention.entries] + found
         person = named = agent = country = None
+        prefixes: list = []
         for m, e in found:
             role = e.role_on(self.day)
             if role is None:
@@ -220,10 +227,14 @@ class ArgumentResolver:
                 continue
             elif e.kind in ("actor", "metonym") and (named is None or on_head):
                 named = (m, e, role)
+            elif e.kind == "agent" and role.code.endswith("~") and not on_head:
+                prefixes.append((m, e, role))  # "an MSF Arnor diplomat": a prefix agent besides the head's
             elif e.kind == "agent" and (agent is None or on_head):
                 agent = (m, e, role)
             elif e.kind == "adjective" and country is None:
                 country = (m, e, role)
+        if agent is None and prefixes:
+            agent = prefixes.pop(0)
         if person:
             return [self._ref(person[2].code, [person], ids)]
         head_is_named = named is not None and head_mention is named[0]
@@ -242,7 +253,10 @@ class ArgumentResolver:
             if base is not None:  # "Egyptian and Iranian officials": one actor per coordinated country
                 bases = [base] + self._coordinated(base[0])
                 if len(bases) == 1:
-                    return [self._ref(self._compose(base[2].code, agent[2].code), used, ids)]
+                    code = self._compose(base[2].code, agent[2].code)
+                    for p in prefixes:
+                        code, used = self._compose(code, p[2].code), used + [p]
+                    return [self._ref(code, used, ids)]
                 modifiers = {i for b in bases for i in b[0].ids()}
                 return [self._ref(self._compose(b[2].code, agent[2].code), [agent, b],
                                   sorted((set(ids) - modifiers) | set(b[0].ids()))) for b in bases]
@@ -256,9 +270,9 @@ class ArgumentResolver:
                 refs = self.resolve(c.id, depth + 1, place)
                 if refs:
                     return refs
-        if loose and (named or country):
-            base = named or country
-            return [self._ref(base[2].code, [base], ids)]
+        if loose and (named or country):  # "Eriadori and Calenardhon leaders": one actor per coordinated name
+            bases = [named or country] + self._coordinated((named or country)[0])
+            return [self._ref(b[2].code, [b], ids) for b in bases]
         unknown = self.config.unknown_actor
         if unknown is not None and agent is not None and head_is_agent:  # PETRARCH: "Congress" -> ---LEG
             code = agent[2].code

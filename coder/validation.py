@@ -184,9 +184,12 @@ def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
 
 def petrarch_config(config: CoderConfig) -> CoderConfig:
     """``config`` as PETRARCH reads a sentence, for coding with PETRARCH's own dictionaries: an agent
-    is appended to any actor code (``stack_agents``), and a modal verb does not make its clause
-    hypothetical ("Ethiopia indicated it would act against Libya" codes the act)."""
-    return dataclasses.replace(config, stack_agents=True, modals=frozenset())
+    is appended to any actor code (``stack_agents``), and neither a modal verb nor a non-factual
+    governor makes a clause hypothetical ("Ethiopia indicated it would act against Libya", "won't try
+    to clash with Eriadori" code the act): PETRARCH has no hypotheticals; a present participle on a
+    noun has the noun as subject ("the parade supporting Gondor"), not the clause's subject."""
+    return dataclasses.replace(config, stack_agents=True, modals=frozenset(), non_factual_governors=frozenset(),
+                               participle_control=False)
 
 
 def run_validation(vfile: ValidationFile, dicts: DictionarySet | object, parser=None,

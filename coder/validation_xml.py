@@ -161,6 +161,9 @@ def _date(value: str | None) -> dt.date | None:
         return None
     digits = re.sub(r"\D", "", value)
     try:
+        if len(digits) == 6:  # YYMMDD, as PETRARCH reads it: 00-30 are 20YY, 31-99 are 19YY
+            yy = int(digits[:2])
+            return dt.date(2000 + yy if yy <= 30 else 1900 + yy, int(digits[2:4]), int(digits[4:6]))
         return dt.datetime.strptime(digits[:8], "%Y%m%d").date() if len(digits) >= 8 else None
     except ValueError:
         return None

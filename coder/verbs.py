@@ -17,7 +17,7 @@ _KEYS = ("target", "source", "object", "particle", "xcomp", "negated", "symmetri
          "nested", "among", "skip")
 _FLAGS = ("symmetric", "nested", "among")
 _PREP = re.compile(r"^[a-z]+(_[a-z]+)*$")
-_SLOT_BASE = frozenset({"obj", "iobj", "subj", "poss", "by", "between", "subj.poss", "pp", "agent", "comp"})
+_SLOT_BASE = frozenset({"obj", "iobj", "subj", "poss", "by", "between", "subj.poss", "pp", "agent", "comp", "gsubj"})
 
 
 @dataclass(frozen=True)

@@ -421,3 +421,45 @@ def test_real_suites_through_the_petrarch_reader(path):
     result = runner.invoke(_app(), [str(path), "--no-failures"])
     assert result.exit_code in (0, 1), result.output
     assert result.output.strip().splitlines()[-1].startswith("total: ")
+
+
+# Regression floors: the suites coded with their own (PETRARCH) dictionaries from their CoNLL-U
+# parses, as `coder validate` does. The figures are what coder reaches now; the targets (issue) are
+# 220/244 on the UD-PETRARCH suite (upstream's count of 244 scored records; coder scores 245, see
+# docs/validation.md) and 66/78 on the GSR suite. Raise a floor when a change passes more records.
+VALIDATION_FLOORS = [(UDP_SUITE, 218, 245), (GSR_SUITE, 48, 78)]
+
+
+@pytest.mark.parametrize("path, floor, scored", VALIDATION_FLOORS, ids=["ud-petrarch", "gsr"])
+def test_validation_floor(path, floor, scored):
+    from coder.cli_validate import _petrarch_set, dictionary_dirs
+
+    _petrarch_loader()
+    vfile = _suite(path)
+    pset = _petrarch_set(vfile.environment, dictionary_dirs(path, None))
+    report = run_validation(vfile, pset, None, CoderConfig(default_date=dt.date(2000, 1, 1)),
+                            allow_unknown_actor="---")
+    passed = sum(r.passed for r in report.results)
+    assert len(report.results) == scored
+    assert passed >= floor, report.total_line()
+
+
+def test_record_dates_yymmdd_as_petrarch_reads_them():
+    text = """<Validation>
+<Sentence category="DEMO" date="121108" id="A" evaluate="true"/>
+<EventCoding eventcode="010" sourcecode="IRN" targetcode="IRQ" />
+<Text>Iran attacked Iraq.</Text>
+</Sentence>
+<Sentence category="DEMO" date="950102" id="B" evaluate="true"/>
+<EventCoding eventcode="010" sourcecode="IRN" targetcode="IRQ" />
+<Text>Iran attacked Iraq.</Text>
+</Sentence>
+<Sentence category="DEMO" date="20080806" id="C" evaluate="true"/>
+<EventCoding eventcode="010" sourcecode="IRN" targetcode="IRQ" />
+<Text>Iran attacked Iraq.</Text>
+</Sentence>
+</Validation>
+"""
+    dates = [r.date for r in read_validation(text.splitlines(keepends=True)).records]
+    # YYMMDD: 00-30 are 20YY, 31-99 19YY (PETRARCH's dstr_to_ordate), as in the actor dictionaries
+    assert dates == [dt.date(2012, 11, 8), dt.date(1995, 1, 2), dt.date(2008, 8, 6)]

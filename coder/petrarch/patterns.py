@@ -292,7 +292,7 @@ def translate(body: str, code_text: str) -> Translation:
     if target_is_subject:  # "- + * (FROM $)": the subject is the target, the source after the verb
         if not sources:
             raise Unrepresentable("target before the verb", "'+ *' with an active code and no '$'")
-        t.source, t.target = tuple(dict.fromkeys(sources)), ("subj",)
+        t.source, t.target = tuple(dict.fromkeys(sources)), ("gsubj",)
         return t
     if sources:
         t.source = tuple(dict.fromkeys(sources))
