@@ -32,7 +32,7 @@ class DictionarySet:
     issues: IssueList = EMPTY_ISSUES  # phrases -> issue codes: the `issues` column of events
 
 
-def _fingerprint(paths: Sequence[Path]) -> str:
+def fingerprint_files(paths: Sequence[Path]) -> str:
     h = hashlib.sha256()
     for p in sorted(paths, key=str):
         h.update(p.name.encode())
@@ -70,7 +70,7 @@ def load_dictionary_set(actor_files: Sequence[Path] | None = None, verb_files: S
         verbs=load_verb_files(verb_files),
         codebook=codebook,
         agent_codes=agent_codes,
-        fingerprint=_fingerprint(files),
+        fingerprint=fingerprint_files(files),
         files=tuple(str(p) for p in files),
         discards=read_discard_files(discard_files),
         issues=read_issue_files(issue_files),

@@ -11,6 +11,8 @@ details and the list of records whose expected coding we believe is wrong.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import dataclasses
 import datetime as dt
 from collections import Counter
@@ -121,7 +123,7 @@ def _failure_lines(r: RecordResult) -> list[str]:
 
 # -- running a suite ------------------------------------------------------------------------------
 
-_CONFIG_FIELDS = {f.name: f for f in dataclasses.fields(CoderConfig)}
+_CONFIG_FIELDS = MappingProxyType({f.name: f for f in dataclasses.fields(CoderConfig)})
 
 
 def _record_config(base: CoderConfig, record: ValidationRecord) -> CoderConfig:

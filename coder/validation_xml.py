@@ -64,7 +64,7 @@ _STOP = re.compile(r"<Stop(?=[\s/>])")
 _ENV = re.compile(r"<Environment\b[^>]*>(.*?)</Environment\s*>", re.S)
 _ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)\b[^>]*?>(.*?)</\1\s*>", re.S)
 _SPACE = re.compile(r"\s+")
-_TRUE = {"true", "yes", "1", "t", "y"}
+_TRUE = frozenset({"true", "yes", "1", "t", "y"})
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from coder.petrarch.reading import Issues, bracket_groups, parse_petrarch_date, 
 
 # a code, a compound actor ("FRO/BIL/SAM": each member is an actor of the event) or PETRARCH's "+++"
 _ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,15}(?:/[A-Z0-9]{3,15})*$|^\+\+\+$")
-_NULL_CODES = {"---", ""}
+_NULL_CODES = frozenset({"---", ""})
 _PERSON_HINTS = ("countryinfo", "rulers")
 _MARKER_DEF = re.compile(r"^!(?P<name>[^!\s]+)!\s*=\s*(?P<items>.*)$")
 _AGENT_CODE = re.compile(r"^(?:~(?P<suffix>[A-Z]+)|(?P<prefix>[A-Z]+)~)$")

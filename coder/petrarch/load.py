@@ -4,7 +4,6 @@ indexes, with every bad line reported as a ``LoadIssue`` and skipped."""
 from __future__ import annotations
 
 import configparser
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,7 +14,7 @@ from types import MappingProxyType
 from coder.actors import ActorEntry, compile_actor_index
 from coder.codebook import Codebook, load_codebook
 from coder.dictionary_base import DictionaryError, LoadIssue
-from coder.dictset import DictionarySet
+from coder.dictset import DictionarySet, fingerprint_files
 from coder.petrarch.actors import read_actor_file, read_agent_file
 from coder.petrarch.lists import Discard, IssuePhrase, read_discard_file, read_issue_file
 from coder.petrarch.pico import PicoTable, read_pico_file
@@ -48,14 +47,6 @@ def _paths(items: Iterable[Path | str] | Path | str | None) -> list[Path]:
     if isinstance(items, (str, Path)):
         return [Path(items)]
     return [Path(p) for p in items]
-
-
-def _fingerprint(paths: Sequence[Path]) -> str:
-    h = hashlib.sha256()
-    for p in sorted(paths, key=str):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def load_petrarch_files(verbs=(), actors=(), agents=(), discards=(), issues=(), pico=None,
@@ -107,7 +98,7 @@ def load_petrarch_files(verbs=(), actors=(), agents=(), discards=(), issues=(), 
                                  combinations=table if len(table) else None, rules=rules),
         codebook=codebook,
         agent_codes=frozenset(t.code for t in codebook.actor_types if len(t.code) == 3) | frozenset(agent_codes),
-        fingerprint=_fingerprint(all_files),
+        fingerprint=fingerprint_files(all_files),
         files=tuple(str(p) for p in all_files),
         combinations=table if len(table) else None,
     )

@@ -34,7 +34,7 @@ from coder.petrarch.reading import Issues, read_lines
 _HEX_SUM = r"[-+]?\s*0[xX][0-9A-Fa-f]+(?:\s*[-+]\s*0[xX][0-9A-Fa-f]+)*"
 _LINE = re.compile(rf"^(?P<code>\d{{2,4}}|---)\s*:\s*(?P<expr>{_HEX_SUM}|0)$")
 _TERM = re.compile(r"([-+]?)\s*0[xX]([0-9A-Fa-f]+)")
-_REVERSE_EXTRA = {0x30A0: "138"}  # PETRARCH-2 convert_code: "Want to attack"
+_REVERSE_EXTRA = MappingProxyType({0x30A0: "138"})  # PETRARCH-2 convert_code: "Want to attack"
 NEGATION = 0xFFFF
 
 
