@@ -142,8 +142,9 @@ class ClauseReader:
             return [h for x in self.s.children(v, "xcomp") for h in self.slot_heads(x.id, slot[6:], self.is_passive(x.id))]
         if slot == "obj":
             return [c.id for c in self.objects_of(v, passive)]
-        if slot == "iobj":
-            return [c.id for c in self.s.children(v, "iobj")]
+        if slot == "iobj":  # a second object ("wire tap the links"): PETRARCH's NP after the matched one
+            objs = self.s.children(v, "obj")
+            return [c.id for c in self.s.children(v, "iobj")] + [c.id for c in objs[1:]]
         if slot == "subj":
             return self.subject_heads(v, passive)
         if slot == "gsubj":  # the grammatical subject (PETRARCH's '+ *'): in a passive clause, the passive subject
@@ -172,6 +173,9 @@ class ClauseReader:
         heads = [c.id for c in self.s.children(v, "obl", "nmod") if c.deprel in ("obl", "nmod", "obl:agent")]
         for o in self.objects_of(v, passive):
             heads += [c.id for c in self.s.children(o.id, "nmod", "obl") if c.deprel in ("nmod", "obl")]
+            # "welcomed memos sent by Bree": the phrases of a participle on the object are in its noun phrase
+            heads += [c.id for a in self.s.children(o.id, "acl") if a.feat_dict.get("VerbForm") == "Part"
+                      for c in self.s.children(a.id, "obl")]
         heads += [c.id for x in self.bare_infinitives(v) for c in self.s.children(x, "obl")]
         return sorted(h for h in heads if self.cases(h))
 

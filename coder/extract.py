@@ -154,7 +154,7 @@ class SentenceMatcher(ClauseReader):
         targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip)
         if not targets:
             targets = self._inherited_targets(v, pattern)
-        pairs = self._pairs(sources, targets, pattern)
+        pairs = self._pairs(v, sources, targets, pattern)
         verb_ids = (v,) + tuple(c.id for c in self.s.children(v, "compound:prt"))
         out = []
         for s, t in pairs:
@@ -175,9 +175,14 @@ class SentenceMatcher(ClauseReader):
         heads = [h for slot in dict.fromkeys(slots + ["to", "iobj"]) for h in self.slot_heads(gov, slot, passive)]
         return self.resolve(heads)
 
-    def _pairs(self, sources: list[ActorRef], targets: list[ActorRef], pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:
+    def _pairs(self, v: int, sources: list[ActorRef], targets: list[ActorRef],
+               pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:
         if not targets and (pattern.symmetric or pattern.among) and len(sources) >= 2:
             return _directed(_among(sources), pattern)  # "Egypt and Iran discussed …": among the subjects
+        if not targets and len(sources) >= 2 and self.config.among_subjects and pattern.code.startswith("04") \
+                and not self.s.children(v, "obj", "iobj", "ccomp", "xcomp"):
+            # PETRARCH: "X, Y and Z met": a consultation among the members, each with each
+            return [(s, t) for s in sources for t in sources if s.code != t.code]
         return _directed([(s, t) for s in sources for t in targets], pattern)
 
     # -- event nouns --------------------------------------------------------------------------

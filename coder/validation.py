@@ -189,9 +189,10 @@ def petrarch_config(config: CoderConfig) -> CoderConfig:
     is appended to any actor code (``stack_agents``), and neither a modal verb nor a non-factual
     governor makes a clause hypothetical ("Ethiopia indicated it would act against Libya", "won't try
     to clash with Eriadori" code the act): PETRARCH has no hypotheticals; a present participle on a
-    noun has the noun as subject ("the parade supporting Gondor"), not the clause's subject."""
+    noun has the noun as subject ("the parade supporting Gondor"), not the clause's subject; a list
+    subject of a consultation without a target meets among itself ("The US, Russia and Switzerland met")."""
     return dataclasses.replace(config, stack_agents=True, modals=frozenset(), non_factual_governors=frozenset(),
-                               participle_control=False)
+                               participle_control=False, among_subjects=True)
 
 
 def run_validation(vfile: ValidationFile, dicts: DictionarySet | object, parser=None,

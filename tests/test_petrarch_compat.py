@@ -548,3 +548,64 @@ def test_petrarch_config_adverbial_gerund_has_no_subject(tmp_path):
             "killing/kill/VERB/2/advcl/VerbForm=Ger Syria/Syria/PROPN/5/obj")
     assert code(d, spec, petrarch_config(CONFIG)) == {("IRN", "IRQ", "190")}
     assert code(d, spec) == {("IRN", "IRQ", "190"), ("IRN", "SYR", "190")}  # coder: the clause's subject
+
+
+def test_second_object_is_the_target_of_an_object_pattern(tmp_path):
+    verbs = "--- WIRE [170] ---\nWIRE\n- * TAP  [172]\n"
+    d = petrarch(tmp_path, verbs)
+    # "Iran wired tap the links leading into Iraq": the parser gives "wire" two objects; the pattern's
+    # word takes the first, and the second (PETRARCH's next noun phrase) holds the target
+    spec = ("Iran/Iran/PROPN/2/nsubj wired/wire/VERB/0/root tap/tap/NOUN/2/obj the/the/DET/5/det "
+            "links/link/NOUN/2/obj leading/lead/VERB/5/acl into/into/ADP/8/case Iraq/Iraq/PROPN/6/obl")
+    assert code(d, spec) == {("IRN", "IRQ", "172")}
+    # negated, the code is the PICO table's negation of the pattern's (here 172 - 0xFFFF = 057)
+    nd = petrarch(tmp_path, verbs, "057:0x0087\n170:0x9000\n172:0x10086\n")
+    negated = ("Iran/Iran/PROPN/3/nsubj not/not/PART/3/advmod wire/wire/VERB/0/root tap/tap/NOUN/3/obj "
+               "the/the/DET/6/det links/link/NOUN/3/obj leading/lead/VERB/6/acl into/into/ADP/9/case "
+               "Iraq/Iraq/PROPN/7/obl")
+    assert code(nd, negated) == {("IRN", "IRQ", "057")}
+    # a single object stays the object: the pattern's word, no target in it
+    assert code(d, "Iran/Iran/PROPN/2/nsubj wired/wire/VERB/0/root tap/tap/NOUN/2/obj") == set()
+
+
+def test_agent_with_a_written_plural_gets_no_regular_plural(tmp_path):
+    d = load_petrarch_files(verbs=write(tmp_path, "p.verbs.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                            actors=write(tmp_path, "p.actors.txt", PETRARCH_ACTORS),
+                            agents=write(tmp_path, "p.agents.txt", "POLICE {} [~COP]\nMINISTER [~GOV]\n"
+                                         "ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]\n")).dicts
+    spec = ("Iran/Iran/PROPN/3/nmod:poss 's/'s/PART/1/case {}/{}/NOUN/4/nsubj criticized/criticize/VERB/0/root "
+            "Iraq/Iraq/PROPN/4/obj")
+    assert code(d, spec.format("police", "police")) == {("IRNCOP", "IRQ", "111")}
+    # "POLICE {}": PETRARCH adds no plural, so "polices" is no agent; "ministers" (no braces) is
+    assert code(d, spec.format("polices", "polex")) == {("IRN", "IRQ", "111")}
+    assert code(d, spec.format("ministers", "minister")) == {("IRNGOV", "IRQ", "111")}
+    assert d.actors.lookup("attorneys general") and not d.actors.lookup("attorney generals")
+
+
+def test_petrarch_config_codes_a_list_subject_without_target_among_its_members(tmp_path):
+    d = petrarch(tmp_path, "--- MEET [040] ---\nMEET\n--- SAY [010] ---\nSAY\n")
+    # "Iran, Iraq and Syria met yesterday": no target; PETRARCH codes each member with each, both ways
+    spec = ("Iran/Iran/PROPN/6/nsubj ,/,/PUNCT/3/punct Iraq/Iraq/PROPN/1/conj and/and/CCONJ/5/cc "
+            "Syria/Syria/PROPN/1/conj met/meet/VERB/0/root yesterday/yesterday/NOUN/6/obl:tmod")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.among_subjects
+    assert code(d, spec, cfg) == {(a, b, "040") for a in ("IRN", "IRQ", "SYR") for b in ("IRN", "IRQ", "SYR")
+                                  if a != b}
+    assert code(d, spec) == set()  # coder: an event needs a target
+    # a verb with an object is not such a meeting: "Iran and Iraq met the press" codes nothing
+    press = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj met/meet/VERB/0/root "
+             "the/the/DET/6/det press/press/NOUN/4/obj")
+    assert code(d, press, cfg) == set()
+    # only a consultation (CAMEO 04) is among the members: "Iran and Iraq said on Friday" is no dyad
+    said = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj said/say/VERB/0/root "
+            "on/on/ADP/6/case Friday/Friday/PROPN/4/obl")
+    assert code(d, said, cfg) == set()
+
+
+def test_phrase_of_a_participle_on_the_object(tmp_path):
+    d = petrarch(tmp_path, "--- WELCOME [050] ---\nWELCOME\n- * MEMOS  [092]\n")
+    # "Iran welcomed memos sent by Iraq": the participle's phrase is in the object's noun phrase, as in
+    # PETRARCH's parse tree, so the pattern that takes the object's word finds its target there
+    spec = ("Iran/Iran/PROPN/2/nsubj welcomed/welcome/VERB/0/root memos/memo/NOUN/2/obj "
+            "sent/send/VERB/3/acl/VerbForm=Part by/by/ADP/6/case Iraq/Iraq/PROPN/4/obl")
+    assert code(d, spec) == {("IRN", "IRQ", "092")}

@@ -34,7 +34,8 @@ Agents (``Phoenix.agents.txt``)::
     HUMAN_RIGHTS_BODY [NGO~]                      code written before the actor's
 
 Regular plurals are coder's (``actors.pluralise``), plus PETRARCH's ``-SS`` -> ``-SSES``
-("congresses"). A compound agent code is kept whole (``~GOVATG``: ``USA`` + ``GOVATG`` = ``USAGOVATG``) and a
+("congresses"), for an agent without braces; one with braces has only the plurals written there
+(``only_listed_plurals``). A compound agent code is kept whole (``~GOVATG``: ``USA`` + ``GOVATG`` = ``USAGOVATG``) and a
 prefix agent keeps its ``~`` as the role's code (``NGO~``): coder's resolver writes it before the
 actor's code (``NGOIRN``), as PETRARCH does. Each 3-letter part is an agent code of the set.
 """
@@ -42,9 +43,12 @@ actor's code (``NGOIRN``), as PETRARCH does. Each 3-letter part is an agent code
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
-from coder.actors import ActorEntry, Role
+from coder.actors import ActorEntry, ActorIndex, Role, _drop_article
+from coder.dictionary_base import name_key
 from coder.petrarch.reading import Issues, bracket_groups, parse_petrarch_date, phrase_words, read_lines
 
 # a code, a compound actor ("FRO/BIL/SAM": each member is an actor of the event) or PETRARCH's "+++"
@@ -215,7 +219,10 @@ def _expand_markers(phrase: str, markers: dict[str, list[str]]) -> list[str] | s
     return out
 
 
-def read_agent_file(path: Path, issues: Issues, agent_codes: set[str]) -> list[ActorEntry]:
+def read_agent_file(path: Path, issues: Issues, agent_codes: set[str],
+                    listed_plurals: set[str] | None = None) -> list[ActorEntry]:
+    """The agents of ``path``; the sources of the entries whose plurals are written out
+    (``{POLICES}``, ``{}`` = none) are added to ``listed_plurals`` (see ``only_listed_plurals``)."""
     src = str(path)
     entries: list[ActorEntry] = []
     markers: dict[str, list[str]] = {}
@@ -256,6 +263,8 @@ def read_agent_file(path: Path, issues: Issues, agent_codes: set[str]) -> list[A
             issues.bad(src, line.number, f"substitution marker !{expanded}! is not defined above")
             continue
         names = [phrase_words(p).lower() for p in expanded if phrase_words(p)]
+        if plural is not None and listed_plurals is not None:
+            listed_plurals.add(f"{src}:{line.number}")
         if plural:
             names.append(plural.lower())
         elif plural is None:  # PETRARCH's regular plural of a root in -SS ("congresses"), which coder's lacks
@@ -268,3 +277,18 @@ def read_agent_file(path: Path, issues: Issues, agent_codes: set[str]) -> list[A
                                   (Role(agent, note=f"[{code_text}]", source=f"{src}:{line.number}"),),
                                   f"{src}:{line.number}"))
     return entries
+
+
+def only_listed_plurals(index: ActorIndex, sources: set[str]) -> ActorIndex:
+    """PETRARCH adds the regular plural to an agent only when no ``{...}`` is written: with
+    ``POLICE {} [~COP]`` "polices" is no agent. coder's index gives every agent its regular
+    plurals; this takes them from the entries in ``sources`` (their names match as written)."""
+    if not sources:
+        return index
+    own = {i: {name_key(_drop_article(n)) for n in e.names} for i, e in enumerate(index.entries) if e.source in sources}
+    keys = {}
+    for key, ids in index.keys.items():
+        kept = tuple(i for i in ids if i not in own or key in own[i])
+        if kept:
+            keys[key] = kept
+    return replace(index, keys=MappingProxyType(keys))

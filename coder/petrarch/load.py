@@ -15,7 +15,7 @@ from coder.actors import ActorEntry, compile_actor_index
 from coder.codebook import Codebook, load_codebook
 from coder.dictionary_base import DictionaryError, LoadIssue
 from coder.dictset import DictionarySet, fingerprint_files
-from coder.petrarch.actors import read_actor_file, read_agent_file
+from coder.petrarch.actors import only_listed_plurals, read_actor_file, read_agent_file
 from coder.petrarch.lists import Discard, IssuePhrase, read_discard_file, read_issue_file
 from coder.petrarch.pico import PicoTable, read_pico_file
 from coder.petrarch.reading import Issues
@@ -62,8 +62,9 @@ def load_petrarch_files(verbs=(), actors=(), agents=(), discards=(), issues=(), 
         entries.extend(read_actor_file(path, report))
     agent_codes: set[str] = set()
     n_actor_problems = len(report.problems)
+    listed_plurals: set[str] = set()
     for path in agent_files:
-        entries.extend(read_agent_file(path, report, agent_codes))
+        entries.extend(read_agent_file(path, report, agent_codes, listed_plurals))
     actor_problems = report.problems[:]
     for kind, n in Counter(e.kind for e in entries).items():
         stats[f"{kind} entries"] = n
@@ -93,7 +94,8 @@ def load_petrarch_files(verbs=(), actors=(), agents=(), discards=(), issues=(), 
     codebook = codebook or load_codebook()
     all_files = actor_files + agent_files + verb_files + discard_files + issue_files + pico_files
     dicts = DictionarySet(
-        actors=compile_actor_index(entries, files=[str(p) for p in actor_files + agent_files], issues=actor_problems),
+        actors=only_listed_plurals(compile_actor_index(entries, files=[str(p) for p in actor_files + agent_files],
+                                                       issues=actor_problems), listed_plurals),
         verbs=compile_verb_index(patterns, synsets, files=[str(p) for p in verb_files], issues=verb_problems,
                                  combinations=table if len(table) else None, rules=rules),
         codebook=codebook,
