@@ -74,6 +74,7 @@ class ActorIndex:
     caps_only: frozenset[str]
     max_tokens: int
     files: tuple[str, ...] = ()
+    shared_surnames: frozenset[str] = frozenset()  # keys of surnames several people share
     issues: tuple = field(default=())
 
     def lookup(self, phrase: str) -> list[ActorEntry]:
@@ -196,15 +197,20 @@ def compile_actor_index(entries: Sequence[ActorEntry], files: Iterable[str] = ()
                 max_tokens = max(max_tokens, len(variant.split()) + variant.count("-") * 2 + variant.count("'"))
             if entry.kind == "person" and len(name.split()) > 1:
                 surname_owner.setdefault(name_key(name.split()[-1]), set()).add(i)
+    shared: set[str] = set()
     for key, owners in surname_owner.items():
-        if len(owners) == 1 and key not in keys and len(key) > 2:
-            keys[key] = [next(iter(owners))]
+        if key not in keys and len(key) > 2:
+            # a shared surname ("Bush") keeps all its owners: the story date picks one (mentions.py)
+            keys[key] = sorted(owners)
+            if len(owners) > 1:
+                shared.add(key)
     prefixes = {key[:n] for key in keys for n in range(1, len(key) + 1)}
     return ActorIndex(
         entries=tuple(entries),
         keys=MappingProxyType({k: tuple(v) for k, v in keys.items()}),
         prefixes=frozenset(prefixes),
         caps_only=frozenset(caps),
+        shared_surnames=frozenset(shared),
         max_tokens=max_tokens + 2,
         files=tuple(files),
         issues=tuple(issues),

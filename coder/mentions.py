@@ -222,7 +222,9 @@ class ArgumentResolver:
                 continue
             on_head = head_mention is m
             if e.kind == "person" and person is None:
-                person = (m, e, role)
+                chosen = self._person_role(m, titled=any(x.kind == "agent" for _, x in found))
+                if chosen is not None:
+                    person = (m, chosen[0], chosen[1])
             elif e.kind == "metonym" and place:
                 continue
             elif e.kind in ("actor", "metonym") and (named is None or on_head):
@@ -284,6 +286,21 @@ class ArgumentResolver:
         for h in self.conjuncts(head):
             refs.extend(self.resolve(h, depth, place))
         return refs
+
+    def _person_role(self, m: Mention, titled: bool):
+        """The person a mention names, with the role in force. A surname several people of one country
+        share counts only after a title ("President Bush", "Secretary Rice") and when exactly one of
+        them holds a dated role on the story date; namesakes of different countries ("Johnson", "Kim")
+        and untitled shared surnames ("Major attacks", "May") never resolve."""
+        people = [self.index.entries[e] for e in m.entries if self.index.entries[e].kind == "person"]
+        if len(people) == 1:
+            role = people[0].role_on(self.day)
+            return (people[0], role) if role is not None else None
+        if not titled or len({r.code[:3] for p in people for r in p.roles}) > 1:
+            return None
+        in_office = [(p, p.role_on(self.day)) for p in people]
+        in_office = [(p, r) for p, r in in_office if r is not None and r.dated]
+        return in_office[0] if len(in_office) == 1 else None
 
     def _reported_speaker(self, head: int, place: bool) -> list[ActorRef]:
         """"Obama said he would …": a third-person subject pronoun of reported speech is the speaker."""

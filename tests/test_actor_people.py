@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from coder.dictionary_base import name_key
+
 from coder.actors import load_actor_files
 from coder.dictionary_base import DictionaryError, name_key
 
@@ -215,10 +217,12 @@ def test_unique_surname_alone(index, surname, full):
     ("Rice", ["Condoleezza Rice", "Susan Rice"]),
     ("al-Sharaa", ["Ahmed al-Sharaa", "Farouk al-Sharaa"]),
 ])
-def test_shared_surname_never_resolves_alone(index, surname, full_names):
-    assert index.lookup(surname) == []
+def test_shared_surname_is_never_one_entry(index, surname, full_names):
+    # the bare surname names all its owners; only the story date may pick one (tests/test_actors_in_context.py)
+    owners = {e.source for e in index.lookup(surname)}
     people = {person(index, full).source for full in full_names}
     assert len(people) == len(full_names)
+    assert owners == set() or (len(owners) > 1 and people <= owners)
 
 
 def test_shared_surname_people_have_their_own_roles(index):
@@ -230,7 +234,8 @@ def test_shared_surname_people_have_their_own_roles(index):
 
 
 def test_no_full_name_belongs_to_two_people(index):
-    clashes = {k: [index.entries[i].source for i in v] for k, v in index.keys.items() if len(v) > 1}
+    clashes = {k: [index.entries[i].source for i in v] for k, v in index.keys.items()
+               if len(v) > 1 and k not in index.shared_surnames}
     assert clashes == {}
 
 
@@ -241,14 +246,18 @@ def test_no_full_name_belongs_to_two_people(index):
     "omar", "sheikh", "mohammed", "mohamed", "ibrahim", "leon", "isa", "ammar", "Hague",
 ])
 def test_common_word_is_not_a_person(everything, word):
-    assert [e for e in everything.lookup(word) if e.kind == "person"] == []
+    # a surname several people share is indexed, but resolves only after a title and by date
+    # (coder/mentions.py; tests/test_actors_in_context.py), so "Major attacks" is never John Major
+    people = [e for e in everything.lookup(word) if e.kind == "person"]
+    assert people == [] or (len(people) > 1 and everything.keys[name_key(word)] and
+                            name_key(word) in everything.shared_surnames)
 
 
 def test_people_names_do_not_clash_with_other_dictionaries(everything):
     clashes = {}
     for key, ids in everything.keys.items():
         kinds = {everything.entries[i].kind for i in ids}
-        if "person" in kinds and len(ids) > 1:
+        if "person" in kinds and len(ids) > 1 and not (kinds == {"person"} and key in everything.shared_surnames):
             clashes[key] = [everything.entries[i].source for i in ids]
     assert clashes == {}
 

@@ -74,3 +74,22 @@ def test_lower_case_common_words_are_not_countries(shipped_dicts, config):
 def test_pronoun_us_is_not_the_united_states(shipped_dicts, config):
     s = sent("Jordan/Jordan/PROPN/2/nsubj visited/visit/VERB/0/root us/we/PRON/2/obj")
     assert _actors(shipped_dicts, config, s) == set()
+
+
+@pytest.mark.parametrize("title, name, date, expected", [
+    ("President", "Bush", dt.date(1991, 6, 1), "USAGOV"),   # only George H. W. Bush in office
+    ("President", "Bush", dt.date(2008, 6, 1), "USAGOV"),   # only George W. Bush in office
+    ("President", "Bush", dt.date(2005, 6, 1), None),       # the president and Governor Jeb Bush
+    ("Former", "Bush", dt.date(2012, 6, 1), None),          # none in office: which one?
+    (None, "Bush", dt.date(2008, 6, 1), None),              # no title: a shared surname stays unknown
+    (None, "Major", dt.date(1995, 6, 1), None),             # "Major attacks …" is never John Major
+    ("Minister", "Johnson", dt.date(2020, 6, 1), None),     # namesakes of different countries
+])
+def test_shared_surnames_resolve_only_by_title_date_and_country(shipped_dicts, config, title, name, date, expected):
+    spec = f"{name}/{name}/PROPN/2/nsubj visited/visit/VERB/0/root Jordan/Jordan/PROPN/2/obj"
+    if title:
+        spec = (f"{title}/{title.lower()}/PROPN/2/compound {name}/{name}/PROPN/3/nsubj "
+                f"visited/visit/VERB/0/root Jordan/Jordan/PROPN/3/obj")
+    s = sent(spec)
+    got = {src for src, _ in _actors(shipped_dicts, config, s, date)}
+    assert got == ({expected} if expected else set())
