@@ -168,8 +168,11 @@ def _record(start: int, chunk: str) -> Iterator[tuple[int, dict[str, object] | s
     yield from _stray_text(tail, start + chunk[:tail_at].count("\n"))
 
 
-def iter_petrarch_xml(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, object] | str]]:
-    """Records of a PETRARCH XML file given as its lines (1-based line numbers)."""
+def split_sentence_records(lines: Iterable[str]) -> Iterator[tuple[int, str, bool]]:
+    """A PETRARCH XML file (input or validation) cut into comment-free chunks ``(line, text, is_record)``:
+    the text before the first ``<Sentence`` comes line by line (``is_record`` false); from there on each
+    chunk runs from one ``<Sentence`` to the next and starts at that tag's line. Nested comments and a
+    self-closing ``<Sentence …/>`` followed by ``</Sentence>`` are tolerated."""
     depth = 0
     buf: list[str] | None = None
     start = 0
@@ -180,13 +183,19 @@ def iter_petrarch_xml(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, obj
             before = line[pos : m.start()]
             if buf is not None:
                 buf.append(before)
-                yield from _record(start, "".join(buf))
+                yield start, "".join(buf), True
             else:
-                yield from _stray_text(before, lineno)
+                yield lineno, before, False
             buf, start, pos = [], lineno, m.start()
         if buf is not None:
             buf.append(line[pos:])
         else:
-            yield from _stray_text(line[pos:], lineno)
+            yield lineno, line[pos:], False
     if buf is not None:
-        yield from _record(start, "".join(buf))
+        yield start, "".join(buf), True
+
+
+def iter_petrarch_xml(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, object] | str]]:
+    """Records of a PETRARCH XML file given as its lines (1-based line numbers)."""
+    for line, text, is_record in split_sentence_records(lines):
+        yield from (_record(line, text) if is_record else _stray_text(text, line))

@@ -35,6 +35,7 @@ What is read:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from coder.conllu import ConlluError, parse_sentence
 from coder.model import Sentence
-from coder.readers_xml import _unescape, strip_comments
+from coder.readers_xml import _unescape, split_sentence_records
 
 __all__ = [
     "Environment", "ValidationRecord", "ValidationFile", "ReadProblem", "StopMark",
@@ -51,7 +52,6 @@ __all__ = [
 
 UNKNOWN_ACTOR = "---"
 
-_START = re.compile(r"<Sentence(?=[\s/>])")
 _OPEN_TAG = re.compile(r"<Sentence(?P<attrs>(?:\s[^>]*?)?)\s*/?>", re.S)
 _END_SENTENCE = re.compile(r"</Sentence\s*>")
 _END_ALL = re.compile(r"</Sentences\s*>")
@@ -360,10 +360,7 @@ def _between(text: str, line: int, config: dict[str, str]) -> Iterator[StopMark]
 def iter_validation(lines: Iterable[str], source: str = "<validation>"
                     ) -> Iterator[Environment | ValidationRecord | ReadProblem | StopMark]:
     """The environment (first), then records and problems in file order; a ``StopMark`` ends it."""
-    depth = 0
     prelude: list[str] = []
-    buf: list[str] | None = None
-    start = 0
     config: dict[str, str] = {}
     env_done = False
 
@@ -380,36 +377,19 @@ def iter_validation(lines: Iterable[str], source: str = "<validation>"
         yield env
         yield from _between(after, 1 + (text[: m.end()].count("\n") if m else 0), config)
 
-    for lineno, raw in enumerate(lines, start=1):
-        line, depth = strip_comments(raw, depth)
-        pos = 0
-        for m in _START.finditer(line):
-            before = line[pos:m.start()]
-            if buf is not None:
-                buf.append(before)
-                items = _record(start, "".join(buf), config, source)
-            else:
-                prelude.append(before)
-                items = flush_prelude()
-            for item in items:
-                yield item
-                if isinstance(item, StopMark):
-                    return
-            buf, start, pos = [], lineno, m.start()
-        if buf is not None:
-            buf.append(line[pos:])
-        else:
-            prelude.append(line[pos:])
-    if buf is not None:
-        items = _record(start, "".join(buf), config, source)
-    elif not env_done:
-        items = flush_prelude()
-    else:
-        items = iter(())
-    for item in items:
-        yield item
-        if isinstance(item, StopMark):
-            return
+    for start, text, is_record in split_sentence_records(lines):
+        if not is_record:
+            prelude.append(text)
+            continue
+        items = _record(start, text, config, source)
+        if not env_done:
+            items = itertools.chain(flush_prelude(), items)
+        for item in items:
+            yield item
+            if isinstance(item, StopMark):
+                return
+    if not env_done:
+        yield from flush_prelude()
 
 
 def read_validation(lines: Iterable[str], source: str = "<validation>") -> ValidationFile:
