@@ -147,36 +147,22 @@ def _record_config(base: CoderConfig, record: ValidationRecord) -> CoderConfig:
 
 
 def _discard_function(pset: object) -> Discard | None:
-    """A text -> reason-or-None function from a PetrarchSet, whatever it names it."""
-    for name in ("discard_reason", "is_discarded", "discarded"):
-        fn = getattr(pset, name, None)
-        if callable(fn):
-            return lambda text, fn=fn: _reason(fn(text))
+    """A text -> reason-or-None function from a PetrarchSet's discard list.
+
+    A set with a PICO file is PETRARCH-2's or UD-PETRARCH's, which match a phrase against the
+    blank-separated words of the text (``Discard.matches(words=True)``); without one, PETRARCH-1's
+    stem match anywhere in the text."""
     discards = getattr(pset, "discards", None)
-    if discards is None:
+    if not discards:
         return None
-    for name in ("reason", "match", "matches", "check", "find", "search"):
-        fn = getattr(discards, name, None)
-        if callable(fn):
-            return lambda text, fn=fn: _reason(fn(text))
-    if callable(discards):
-        return lambda text: _reason(discards(text))
-    if isinstance(discards, (list, tuple)) and all(callable(getattr(d, "matches", None)) for d in discards):
-        def first_match(text: str) -> str | None:  # coder.petrarch: a tuple of Discard(phrase, source, ...)
-            for d in discards:
-                if d.matches(text):
-                    return f"{getattr(d, 'phrase', d)!r} ({getattr(d, 'source', '')})"
-            return None
-        return first_match
-    return None
+    words = bool(len(getattr(pset, "combinations", ()) or ()))
 
-
-def _reason(value: object) -> str | None:
-    if not value:
+    def first_match(text: str) -> str | None:
+        for d in discards:
+            if d.matches(text, words=words):
+                return f"{d.phrase!r} ({d.source})"
         return None
-    if isinstance(value, str):
-        return value
-    return "on the discard list" if value is True else str(value)
+    return first_match
 
 
 def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:

@@ -244,6 +244,43 @@ def test_discards(tmp_path):
     assert hist.matches("history.") and not hist.matches("historyless")
 
 
+def test_discards_read_as_petrarch2_words(tmp_path):
+    """PETRARCH-2 and UD-PETRARCH match a discard phrase against the blank-separated words of the
+    text, punctuation attached: "years ago," is not YEARS AGO; a phrase at the very end is not seen."""
+    path = write(tmp_path, "d.txt", "YEARS AGO\n1994\nBASEBALL\n")
+    ago, year, ball = load_petrarch_files(discards=path).discards
+    text = "slain in southern Guyana three years ago, a senior police officer said"
+    assert ago.matches(text) and not ago.matches(text, words=True)
+    assert ago.matches("killed three years ago in Guyana", words=True)
+    assert year.matches("a role in the 1994 genocide", words=True)
+    assert not year.matches("it happened in 1994", words=True)  # nothing follows the phrase
+    assert not ball.matches("baseballs were thrown", words=True) and ball.matches("baseballs were thrown")
+
+
+def test_the_same_pattern_later_in_a_block_replaces_the_earlier(tmp_path):
+    """PETRARCH-2 keeps one code per pattern of a block (a word trie): the sorted CAMEO.2.0 file has
+    ``- * &TREATY`` twice in the ALLOW block (APPROVE's 031 and RATIFY's 057); the later line codes."""
+    path = write(tmp_path, "v.txt", """\
+&TREATY
++AGREEMENT
++TREATY
+
+--- ALLOW [080] ---
+ALLOW
+RATIFY
+- * &TREATY [031:031]
+- * LOAN [0311]
+- * &TREATY [057]
+""")
+    ps = load_petrarch_files(verbs=path, actors=write(tmp_path, "a.txt", ACTORS))
+    codes = {p.code for p in ps.dicts.verbs.for_verb("ratify") if p.objects}
+    assert codes == {"0311", "057"}
+    assert any(i.line == 8 and "replaced by line 10" in i.problem for i in ps.load_issues)
+    spec = "Iran/Iran/PROPN/2/nsubj ratified/ratify/VERB/0/root agreement/agreement/NOUN/2/obj"
+    spec += " with/with/ADP/5/case Syria/Syria/PROPN/3/nmod"
+    assert triples(code_document(doc(sent(spec)), ps.dicts, CONFIG)) == {("IRN", "SYR", "057")}
+
+
 def test_issues(tmp_path):
     path = write(tmp_path, "i.txt", """\
 <ISSUE CATEGORY="ID_ATROCITY">

@@ -34,8 +34,15 @@ class Discard:
     word_end: bool  # trailing '_': the match must end at a blank or punctuation
     source: str  # file:line
 
-    def matches(self, text: str) -> bool:
-        """PETRARCH's test: ' ' + PHRASE found in ' ' + TEXT (upper case), a stem unless ``word_end``."""
+    def matches(self, text: str, words: bool = False) -> bool:
+        """PETRARCH-1's test: ' ' + PHRASE found in ' ' + TEXT (upper case), a stem unless ``word_end``.
+
+        ``words``: PETRARCH-2's and UD-PETRARCH's test, which walks the blank-separated words of the
+        text (upper case, punctuation left attached) through a word trie: the phrase's words must
+        occur as whole words, so "three years ago, a police officer said" does not hold YEARS AGO
+        ("AGO," is another word), and the match is only seen when a word follows it."""
+        if words:
+            return self._matches_words(text.upper().split())
         hay = " " + " ".join(text.upper().split()) + " "
         needle = " " + " ".join(self.phrase.upper().split())
         start = hay.find(needle)
@@ -45,6 +52,14 @@ class Discard:
                 return True
             start = hay.find(needle, start + 1)
         return False
+
+
+    def _matches_words(self, tokens: list[str]) -> bool:
+        needle = self.phrase.upper().split()
+        n = len(needle)
+        # PETRARCH-2 checks for a completed phrase before reading the next word: a phrase that
+        # ends the text is not seen.
+        return bool(n) and any(tokens[i:i + n] == needle for i in range(len(tokens) - n))
 
 
 @dataclass(frozen=True)

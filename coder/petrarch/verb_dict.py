@@ -285,8 +285,15 @@ def compile_patterns(reading: VerbReading, issues: Issues, stats: Counter) -> tu
             else:
                 compound.setdefault(rec.block, []).append((rec.lemmas, rec.particle))
     patterns: list[Pattern] = []
+    replaced = _replaced_patterns(reading.records)
     for rec in reading.records:
         is_verb = isinstance(rec, _Verb)
+        if not is_verb and id(rec) in replaced:
+            later = replaced[id(rec)]
+            stats["skipped: replaced by the same pattern later in its block"] += 1
+            issues.bad(rec.src, rec.line, f"pattern replaced by line {later.line}, the same pattern later in the "
+                                          f"block with code [{later.code}] (PETRARCH-2 keeps the last): {rec.text}")
+            continue
         code = (rec.code if rec.code is not None else reading.block_codes.get(rec.block, "---")) if is_verb \
             else rec.code
         if is_verb and parse_code(code) == (None, None):
@@ -320,6 +327,24 @@ def compile_patterns(reading: VerbReading, issues: Issues, stats: Counter) -> tu
             stats["skipped: block without verbs"] += 1
             issues.bad(rec.src, rec.line, f"pattern in block {rec.block!r}, which has no verbs")
     return _drop_shadowed(patterns, issues, stats), synsets
+
+
+def _replaced_patterns(records) -> dict[int, object]:
+    """id(record) -> the later record that replaces it: PETRARCH-2 stores a block's patterns in a
+    word trie whose leaf holds one code, so a pattern written twice in a block (the sorted CAMEO.2.0
+    file merged blocks: ALLOW's ``- * &TREATY [031:031]`` and RATIFY's ``- * &TREATY [057]``) codes
+    with the last line's code."""
+    last: dict[tuple[str, str], object] = {}
+    out: dict[int, object] = {}
+    for rec in reversed(records):
+        if isinstance(rec, _Verb):
+            continue
+        key = (rec.block, " ".join(rec.body.split()))
+        if key in last:
+            out[id(rec)] = last[key]
+        else:
+            last[key] = rec
+    return out
 
 
 @dataclass(frozen=True)
