@@ -53,6 +53,9 @@ class ActorEntry:
     names: tuple[str, ...]
     roles: tuple[Role, ...]
     source: str  # file:line of the entry's first line
+    # PETRARCH reads names literally: a name written with a leading "THE" (THE_ISLAMIC_STATE) matches
+    # only after "the" in the text. coder's own names match with or without their article.
+    literal_article: bool = False
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The role in force on ``day``: a dated role containing it, else the undated default."""
@@ -76,6 +79,7 @@ class ActorIndex:
     files: tuple[str, ...] = ()
     shared_surnames: frozenset[str] = frozenset()  # keys of surnames several people share
     issues: tuple = field(default=())
+    article_only: frozenset[tuple[str, int]] = frozenset()  # (key, entry) matching only after "the"
 
     def lookup(self, phrase: str) -> list[ActorEntry]:
         return [self.entries[i] for i in self.keys.get(name_key(_drop_article(phrase)), ())]
@@ -183,6 +187,8 @@ def compile_actor_index(entries: Sequence[ActorEntry], files: Iterable[str] = ()
     caps: set[str] = set()
     max_tokens = 1
     surname_owner: dict[str, set[int]] = {}
+    with_article: set[tuple[str, int]] = set()
+    without_article: set[tuple[str, int]] = set()
     for i, entry in enumerate(entries):
         for raw in entry.names:
             name = _drop_article(raw)
@@ -190,6 +196,7 @@ def compile_actor_index(entries: Sequence[ActorEntry], files: Iterable[str] = ()
                 key = name_key(variant)
                 if not key:
                     continue
+                (with_article if entry.literal_article and name != raw.strip() else without_article).add((key, i))
                 if i not in keys.setdefault(key, []):
                     keys[key].append(i)
                 if is_caps_only(variant):
@@ -211,6 +218,7 @@ def compile_actor_index(entries: Sequence[ActorEntry], files: Iterable[str] = ()
         prefixes=frozenset(prefixes),
         caps_only=frozenset(caps),
         shared_surnames=frozenset(shared),
+        article_only=frozenset(with_article - without_article),
         max_tokens=max_tokens + 2,
         files=tuple(files),
         issues=tuple(issues),

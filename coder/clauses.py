@@ -301,9 +301,14 @@ class ClauseReader:
                     return True
         return False
 
-    def subject_ok(self, v: int, pattern: Pattern) -> bool:
-        for h in self.s.children(v, "nsubj", "nsubj:pass"):
-            for conj in self.r.conjuncts(h.id):
+    def subject_ok(self, v: int, pattern: Pattern, passive: bool = False) -> bool:
+        """A pre-verb noun of the pattern heads the subject; in a passive clause also the by-phrase,
+        the deep subject ("was demolished by a protestor" matches ``- PROTESTOR * [145]``)."""
+        heads = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
+        if passive:
+            heads += self.subject_heads(v, True)
+        for h in heads:
+            for conj in self.r.conjuncts(h):
                 if self.noun_keys(conj) & pattern.subjects:
                     return True
         return False
@@ -318,7 +323,8 @@ class ClauseReader:
             return max(hits, default=0)
 
         total = longest([o.id for o in self.objects_of(v, passive)], pattern.objects)
-        total += longest([h.id for h in self.s.children(v, "nsubj", "nsubj:pass")], pattern.subjects)
+        subjects = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
+        total += longest(subjects + (self.subject_heads(v, True) if passive else []), pattern.subjects)
         for prep, keys in pattern.preps:
             total += longest(self.phrase_heads(v, prep, passive), keys, phrase=True)
         return total
@@ -337,7 +343,7 @@ class ClauseReader:
         for prep, keys in pattern.preps:
             if not self.prep_ok(v, prep, keys, passive):
                 return False
-        if pattern.subjects is not None and not self.subject_ok(v, pattern):
+        if pattern.subjects is not None and not self.subject_ok(v, pattern, passive):
             return False
         if pattern.among and not any(len(self.r.conjuncts(h.id)) > 1 for h in self.s.children(v, *_SUBJ)):
             return False

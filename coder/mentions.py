@@ -92,6 +92,8 @@ def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
             capital = capital or any(c.isupper() for c in forms[j])
             hit = index.keys.get(acc)
             if hit and (acc not in index.caps_only or _all_caps(forms[i:j + 1])):
+                if index.article_only and not (i > 0 and forms[i - 1].lower() == "the"):
+                    hit = tuple(e for e in hit if (acc, e) not in index.article_only)
                 if not capital:
                     hit = tuple(e for e in hit if entries[e].kind == "agent")
                 if hit:

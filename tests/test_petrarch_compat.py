@@ -609,3 +609,40 @@ def test_phrase_of_a_participle_on_the_object(tmp_path):
     spec = ("Iran/Iran/PROPN/2/nsubj welcomed/welcome/VERB/0/root memos/memo/NOUN/2/obj "
             "sent/send/VERB/3/acl/VerbForm=Part by/by/ADP/6/case Iraq/Iraq/PROPN/4/obl")
     assert code(d, spec) == {("IRN", "IRQ", "092")}
+
+
+def test_pre_verb_noun_of_a_passive_clause_is_the_by_phrase(tmp_path):
+    # "The Iraqi building was demolished by an Iranian protestor": the deep subject holds the noun
+    spec = ("The/the/DET/3/det Iraqi/Iraqi/ADJ/3/amod building/building/NOUN/5/nsubj:pass was/be/AUX/5/aux:pass "
+            "demolished/demolish/VERB/0/root by/by/ADP/9/case an/a/DET/9/det Iranian/Iranian/ADJ/9/amod "
+            "protestor/protestor/NOUN/5/obl:agent")
+    d2 = load_petrarch_files(verbs=write(tmp_path, "v2.txt", "--- DESTROY [190] ---\nDESTROY\nDEMOLISH [1712]\n"
+                                                               "- PROTESTOR * [145]\n"),
+                             actors=write(tmp_path, "a2.txt", "IRAN [IRN]\n+IRANIAN\nIRAQ [IRQ]\n+IRAQI\n")).dicts
+    assert code(d2, spec) == {("IRN", "IRQ", "145")}
+    active = ("An/a/DET/3/det Iranian/Iranian/ADJ/3/amod protestor/protestor/NOUN/4/nsubj "
+              "demolished/demolish/VERB/0/root the/the/DET/7/det Iraqi/Iraqi/ADJ/7/amod building/building/NOUN/4/obj")
+    assert code(d2, active) == {("IRN", "IRQ", "145")}
+    other = active.replace("protestor/protestor", "bomb/bomb")
+    assert code(d2, other) == {("IRN", "IRQ", "1712")}
+
+
+def test_petrarch_name_written_with_the_needs_the_article(tmp_path):
+    """THE_ISLAMIC_STATE matches "the Islamic State", not "an Islamic State target" or "a strict
+    Islamic state", where PETRARCH reads ISLAMIC as an agent (~MUS) of the country in the phrase."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- ATTACK [190] ---\nATTACK\n"),
+                             actors=write(tmp_path, "a.txt", "THE_ISLAMIC_STATE [IMGMUSISI]\nIRAQ [IRQ]\n"
+                                                             "UNITED_STATES [USA]\n"),
+                             agents=write(tmp_path, "g.txt", "ISLAMIC [~MUS]\n"))
+    the = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
+           "attacked/attack/VERB/0/root the/the/DET/7/det Islamic/Islamic/PROPN/7/compound State/State/PROPN/4/obj")
+    assert code(ps.dicts, the, petrarch_config(CONFIG)) == {("USA", "IMGMUSISI", "190")}
+    target = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
+              "attacked/attack/VERB/0/root an/a/DET/8/det Islamic/Islamic/PROPN/7/compound State/State/PROPN/8/compound "
+              "target/target/NOUN/4/obj in/in/ADP/10/case Iraq/Iraq/PROPN/8/nmod")
+    assert code(ps.dicts, target, petrarch_config(CONFIG)) == {("USA", "IRQMUS", "190")}
+    # coder's own names match with or without their article
+    own = coder_dicts(tmp_path, "190 attack target=obj\n", "actor IMG = the Islamic State\nactor USA = United States\n")
+    bare = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
+            "attacked/attack/VERB/0/root Islamic/Islamic/PROPN/6/compound State/State/PROPN/4/obj")
+    assert code(own, bare) == code(own, the) == {("USA", "IMG", "190")}

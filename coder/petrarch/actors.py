@@ -129,7 +129,8 @@ def read_actor_file(path: Path, issues: Issues) -> list[ActorEntry]:
         names = [n for n, _ in carried] + names
         carried.clear()
         kind = "person" if cur["person"] else "actor"
-        entries.append(ActorEntry(kind, tuple(dict.fromkeys(names)), tuple(cur["roles"]), f"{src}:{cur['line']}"))
+        entries.append(ActorEntry(kind, tuple(dict.fromkeys(names)), tuple(cur["roles"]), f"{src}:{cur['line']}",
+                                  literal_article=True))
         cur = None
 
     for line in read_lines(path, semicolon_comments=True):
@@ -275,7 +276,7 @@ def read_agent_file(path: Path, issues: Issues, agent_codes: set[str],
         agent_codes.update(letters[i:i + 3] for i in range(0, len(letters), 3))
         entries.append(ActorEntry("agent", tuple(dict.fromkeys(names)),
                                   (Role(agent, note=f"[{code_text}]", source=f"{src}:{line.number}"),),
-                                  f"{src}:{line.number}"))
+                                  f"{src}:{line.number}", literal_article=True))
     return entries
 
 
