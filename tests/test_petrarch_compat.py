@@ -646,3 +646,21 @@ def test_petrarch_name_written_with_the_needs_the_article(tmp_path):
     bare = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
             "attacked/attack/VERB/0/root Islamic/Islamic/PROPN/6/compound State/State/PROPN/4/obj")
     assert code(own, bare) == code(own, the) == {("USA", "IMG", "190")}
+
+
+def test_name_of_several_words_listed_by_namesakes_resolves_by_date(tmp_path):
+    """PETRARCH's PRESIDENT_BUSH is listed under both Presidents Bush: a titled name, which the story
+    date decides as it decides "President" + a shared surname."""
+    actors = ("GEORGE_BUSH_  # CountryInfo.txt\n+PRESIDENT_BUSH\n\t[USAGOV 890120-930120]\n\t[USAELI]\n"
+              "GEORGE_W._BUSH_  # CountryInfo.txt\n+PRESIDENT_BUSH_\n\t[USAGOV 010120-090120]\n\t[USAELI]\n"
+              "IRAN [IRN]\n")
+    d = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                            actors=write(tmp_path, "a.txt", actors)).dicts
+    spec = ("President/President/PROPN/2/compound Bush/Bush/PROPN/3/nsubj criticized/criticize/VERB/0/root "
+            "Iran/Iran/PROPN/3/obj")
+
+    def on(day):
+        return triples(code_document(doc(sent(spec), date=day), d, CONFIG))
+    assert on(dt.date(2008, 8, 6)) == {("USAGOV", "IRN", "111")}
+    assert on(dt.date(1990, 1, 1)) == {("USAGOV", "IRN", "111")}
+    assert on(dt.date(2012, 1, 1)) == set()  # neither in office: which one?
