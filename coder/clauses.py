@@ -223,13 +223,23 @@ class ClauseReader:
             return []
         kids = self.s.children(head, "nmod:poss")
         kids += [c for c in self.s.children(head, "nmod") if c.deprel != "nmod:poss"]
-        kids += [k for c in self.s.children(head, "acl") for k in self.s.children(c.id, "obj", "obl")]
+        kids += [k for c in self.noun_clauses(head) for k in self.s.children(c, "obj", "obl")]
         for c in kids:
             refs = self.r.resolve_all(c.id, place=bool(self.cases(c.id) & LOCATIVE), loose=True) or \
                 self.nested_actors(c.id, depth + 1)
             if refs:
                 return refs
         return []
+
+    def noun_clauses(self, head: int) -> list[int]:
+        """Clauses on a noun (acl): its own, and for a subject an acl that the parser hung off the verb
+        between the subject and the verb ("A report released in the Rwandan capital alleged …", with
+        "released" an acl of "alleged"): an acl modifies a nominal, so it is the subject's."""
+        out = [c.id for c in self.s.children(head, "acl")]
+        tok = self.s.token(head)
+        if tok.base_rel == "nsubj" and tok.head and self.s.token(tok.head).upos in ("VERB", "AUX"):
+            out += [c.id for c in self.s.children(tok.head, "acl") if head < c.id < tok.head]
+        return out
 
     # -- constraints ------------------------------------------------------------------------
     def noun_keys(self, n: int) -> frozenset[str]:

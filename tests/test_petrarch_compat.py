@@ -664,3 +664,21 @@ def test_name_of_several_words_listed_by_namesakes_resolves_by_date(tmp_path):
     assert on(dt.date(2008, 8, 6)) == {("USAGOV", "IRN", "111")}
     assert on(dt.date(1990, 1, 1)) == {("USAGOV", "IRN", "111")}
     assert on(dt.date(2012, 1, 1)) == set()  # neither in office: which one?
+
+
+def test_clause_hung_off_the_verb_between_subject_and_verb_is_the_subjects(tmp_path):
+    d = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- ALLEGE [110] ---\nALLEGE\n"),
+                            actors=write(tmp_path, "a.txt", "IRAN [IRN]\nIRAQ [IRQ]\n+IRAQI\n")).dicts
+    # "A report released in the Iraqi capital alleged that Iran …": the parser hangs "released" (acl)
+    # off "alleged"; an acl modifies a noun, and PETRARCH's subject NP holds it, so its phrase gives
+    # the source when the subject noun itself codes nothing
+    spec = ("A/a/DET/2/det report/report/NOUN/8/nsubj released/release/VERB/8/acl in/in/ADP/7/case "
+            "the/the/DET/7/det Iraqi/Iraqi/ADJ/7/amod capital/capital/NOUN/3/obl alleged/allege/VERB/0/root "
+            "that/that/SCONJ/12/mark Iran/Iran/PROPN/12/nsubj was/be/AUX/12/cop aware/aware/ADJ/8/ccomp")
+    assert code(d, spec) == {("IRQ", "IRN", "110")}
+    # an acl after the verb is not in the subject's noun phrase
+    after = ("A/a/DET/2/det report/report/NOUN/3/nsubj alleged/allege/VERB/0/root that/that/SCONJ/7/mark "
+             "Iran/Iran/PROPN/7/nsubj was/be/AUX/7/cop aware/aware/ADJ/3/ccomp ,/,/PUNCT/9/punct "
+             "released/release/VERB/3/acl in/in/ADP/13/case the/the/DET/13/det Iraqi/Iraqi/ADJ/13/amod "
+             "capital/capital/NOUN/9/obl")
+    assert code(d, after) == set()
