@@ -18,6 +18,9 @@ _CLAUSAL = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 # Pre-modifiers of a noun that a multi-word object or subject may include ("diplomatic ties" matches
 # "full diplomatic ties": the pattern's words must be the head and the modifiers right before it).
 _PREMODIFIERS = ("compound", "amod", "det", "nummod", "advmod", "flat", "nmod:poss")
+# Words that introduce a noun phrase or a clause ("after the talks", "after Iran left"): a parser may
+# read the clause's subject as the word's phrase.
+_CONJUNCTION_PREPS = frozenset({"as", "after", "before", "since", "until", "till"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _MAX_PREMODIFIERS = 5
 
@@ -100,6 +103,9 @@ class ClauseReader:
         heads = [c.id for c in self.s.children(v, *_SUBJ) if c.deprel not in ("nsubj:pass", "csubj:pass")]
         if heads or depth > 3:
             return heads
+        stray = self.stray_subject(v)
+        if stray:
+            return stray
         gov = self.governor_verb(v)
         if gov is not None:  # control: the governing clause's subject
             tok_ = self.s.token(v)
@@ -118,6 +124,20 @@ class ClauseReader:
                 return self.subject_heads(gov, False, depth + 1)
             if self.s.token(v).deprel == "xcomp":  # "Obama is scheduled to attend": the passive subject
                 return [c.id for c in self.s.children(gov, "nsubj:pass")]
+        return []
+
+    def stray_subject(self, v: int) -> list[int]:
+        """The subject of a finite adverbial clause that the parser read as a phrase of the main verb,
+        its conjunction as the phrase's preposition ("came as the US leader prepared to attend": "as the
+        US leader" an obl of "came", "prepared" an advcl without subject): the obl of the governor
+        that ends right before the clause's verb, introduced by a word that is also a conjunction."""
+        tok = self.s.token(v)
+        if tok.base_rel != "advcl" or tok.feat_dict.get("VerbForm") != "Fin" or not tok.head \
+                or self.s.children(v, "nsubj", "expl", "mark"):
+            return []
+        for c in self.s.children(tok.head, "obl"):
+            if c.id < v and self.cases(c.id) & _CONJUNCTION_PREPS and self.s.subtree(c.id)[-1] == v - 1:
+                return [c.id]
         return []
 
     def codes_itself(self, v: int) -> bool:

@@ -682,3 +682,21 @@ def test_clause_hung_off_the_verb_between_subject_and_verb_is_the_subjects(tmp_p
              "released/release/VERB/3/acl in/in/ADP/13/case the/the/DET/13/det Iraqi/Iraqi/ADJ/13/amod "
              "capital/capital/NOUN/9/obl")
     assert code(d, after) == set()
+
+
+def test_subject_of_a_finite_clause_read_as_a_phrase_of_the_main_verb(tmp_path):
+    d = petrarch(tmp_path, "--- ATTEND [042] ---\nATTEND\n--- PREPARE [030] ---\nPREPARE\n")
+    # "The visit came as the Iran leader prepared to attend the Iraq summit": the parser read "as" as a
+    # preposition, "the Iran leader" as an obl of "came", and "prepared" as an advcl without a subject;
+    # a finite clause has a subject, and it is that phrase, ending right before the verb
+    spec = ("The/the/DET/2/det visit/visit/NOUN/3/nsubj came/come/VERB/0/root as/as/ADP/7/case the/the/DET/7/det "
+            "Iran/Iran/PROPN/7/compound leader/leader/NOUN/3/obl prepared/prepare/VERB/3/advcl/VerbForm=Fin "
+            "to/to/PART/10/mark attend/attend/VERB/8/xcomp/VerbForm=Inf the/the/DET/13/det "
+            "Iraq/Iraq/PROPN/13/compound summit/summit/NOUN/10/obj")
+    cfg = petrarch_config(CONFIG)  # PETRARCH: "prepared to attend" codes the attending
+    assert code(d, spec, cfg) == {("IRN", "IRQ", "042")}
+    # "with" is no conjunction: the phrase stays the main verb's, and "prepared" has the visit as subject
+    assert code(d, spec.replace("as/as/ADP", "with/with/ADP"), cfg) == set()
+    # a participle ("preparing") is no finite clause
+    assert code(d, spec.replace("prepared/prepare/VERB/3/advcl/VerbForm=Fin",
+                                "preparing/prepare/VERB/3/advcl/VerbForm=Ger"), cfg) == set()
