@@ -18,6 +18,9 @@ _CLAUSAL = ("advcl", "acl", "xcomp", "conj", "ccomp", "parataxis")
 # Pre-modifiers of a noun that a multi-word object or subject may include ("diplomatic ties" matches
 # "full diplomatic ties": the pattern's words must be the head and the modifiers right before it).
 _PREMODIFIERS = ("compound", "amod", "det", "nummod", "advmod", "flat", "nmod:poss")
+# Words that introduce a noun phrase or a clause ("after the talks", "after Iran left"): a parser may
+# read the clause's subject as the word's phrase.
+_CONJUNCTION_PREPS = frozenset({"as", "after", "before", "since", "until", "till"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _MAX_PREMODIFIERS = 5
 
@@ -100,6 +103,9 @@ class ClauseReader:
         heads = [c.id for c in self.s.children(v, *_SUBJ) if c.deprel not in ("nsubj:pass", "csubj:pass")]
         if heads or depth > 3:
             return heads
+        stray = self.stray_subject(v)
+        if stray:
+            return stray
         gov = self.governor_verb(v)
         if gov is not None:  # control: the governing clause's subject
             tok_ = self.s.token(v)
@@ -118,6 +124,20 @@ class ClauseReader:
                 return self.subject_heads(gov, False, depth + 1)
             if self.s.token(v).deprel == "xcomp":  # "Obama is scheduled to attend": the passive subject
                 return [c.id for c in self.s.children(gov, "nsubj:pass")]
+        return []
+
+    def stray_subject(self, v: int) -> list[int]:
+        """The subject of a finite adverbial clause that the parser read as a phrase of the main verb,
+        its conjunction as the phrase's preposition ("came as the US leader prepared to attend": "as the
+        US leader" an obl of "came", "prepared" an advcl without subject): the obl of the governor
+        that ends right before the clause's verb, introduced by a word that is also a conjunction."""
+        tok = self.s.token(v)
+        if tok.base_rel != "advcl" or tok.feat_dict.get("VerbForm") != "Fin" or not tok.head \
+                or self.s.children(v, "nsubj", "expl", "mark"):
+            return []
+        for c in self.s.children(tok.head, "obl"):
+            if c.id < v and self.cases(c.id) & _CONJUNCTION_PREPS and self.s.subtree(c.id)[-1] == v - 1:
+                return [c.id]
         return []
 
     def codes_itself(self, v: int) -> bool:
@@ -223,13 +243,23 @@ class ClauseReader:
             return []
         kids = self.s.children(head, "nmod:poss")
         kids += [c for c in self.s.children(head, "nmod") if c.deprel != "nmod:poss"]
-        kids += [k for c in self.s.children(head, "acl") for k in self.s.children(c.id, "obj", "obl")]
+        kids += [k for c in self.noun_clauses(head) for k in self.s.children(c, "obj", "obl")]
         for c in kids:
             refs = self.r.resolve_all(c.id, place=bool(self.cases(c.id) & LOCATIVE), loose=True) or \
                 self.nested_actors(c.id, depth + 1)
             if refs:
                 return refs
         return []
+
+    def noun_clauses(self, head: int) -> list[int]:
+        """Clauses on a noun (acl): its own, and for a subject an acl that the parser hung off the verb
+        between the subject and the verb ("A report released in the Rwandan capital alleged …", with
+        "released" an acl of "alleged"): an acl modifies a nominal, so it is the subject's."""
+        out = [c.id for c in self.s.children(head, "acl")]
+        tok = self.s.token(head)
+        if tok.base_rel == "nsubj" and tok.head and self.s.token(tok.head).upos in ("VERB", "AUX"):
+            out += [c.id for c in self.s.children(tok.head, "acl") if head < c.id < tok.head]
+        return out
 
     # -- constraints ------------------------------------------------------------------------
     def noun_keys(self, n: int) -> frozenset[str]:

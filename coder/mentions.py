@@ -224,7 +224,8 @@ class ArgumentResolver:
                 continue
             on_head = head_mention is m
             if e.kind == "person" and person is None:
-                chosen = self._person_role(m, titled=any(x.kind == "agent" for _, x in found))
+                titled = len(m.ids()) > 1 or any(x.kind == "agent" for _, x in found)  # "President Bush"
+                chosen = self._person_role(m, titled=titled)
                 if chosen is not None:
                     person = (m, chosen[0], chosen[1])
             elif e.kind == "metonym" and place:
@@ -291,8 +292,9 @@ class ArgumentResolver:
 
     def _person_role(self, m: Mention, titled: bool):
         """The person a mention names, with the role in force. A surname several people of one country
-        share counts only after a title ("President Bush", "Secretary Rice") and when exactly one of
-        them holds a dated role on the story date; namesakes of different countries ("Johnson", "Kim")
+        share counts only after a title ("President Bush", "Secretary Rice"; also a name of several words
+        that several people's entries list, as PETRARCH's PRESIDENT_BUSH) and when exactly one of them
+        holds a dated role on the story date; namesakes of different countries ("Johnson", "Kim")
         and untitled shared surnames ("Major attacks", "May") never resolve."""
         people = [self.index.entries[e] for e in m.entries if self.index.entries[e].kind == "person"]
         if len(people) == 1:

@@ -646,3 +646,57 @@ def test_petrarch_name_written_with_the_needs_the_article(tmp_path):
     bare = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
             "attacked/attack/VERB/0/root Islamic/Islamic/PROPN/6/compound State/State/PROPN/4/obj")
     assert code(own, bare) == code(own, the) == {("USA", "IMG", "190")}
+
+
+def test_name_of_several_words_listed_by_namesakes_resolves_by_date(tmp_path):
+    """PETRARCH's PRESIDENT_BUSH is listed under both Presidents Bush: a titled name, which the story
+    date decides as it decides "President" + a shared surname."""
+    actors = ("GEORGE_BUSH_  # CountryInfo.txt\n+PRESIDENT_BUSH\n\t[USAGOV 890120-930120]\n\t[USAELI]\n"
+              "GEORGE_W._BUSH_  # CountryInfo.txt\n+PRESIDENT_BUSH_\n\t[USAGOV 010120-090120]\n\t[USAELI]\n"
+              "IRAN [IRN]\n")
+    d = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                            actors=write(tmp_path, "a.txt", actors)).dicts
+    spec = ("President/President/PROPN/2/compound Bush/Bush/PROPN/3/nsubj criticized/criticize/VERB/0/root "
+            "Iran/Iran/PROPN/3/obj")
+
+    def on(day):
+        return triples(code_document(doc(sent(spec), date=day), d, CONFIG))
+    assert on(dt.date(2008, 8, 6)) == {("USAGOV", "IRN", "111")}
+    assert on(dt.date(1990, 1, 1)) == {("USAGOV", "IRN", "111")}
+    assert on(dt.date(2012, 1, 1)) == set()  # neither in office: which one?
+
+
+def test_clause_hung_off_the_verb_between_subject_and_verb_is_the_subjects(tmp_path):
+    d = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- ALLEGE [110] ---\nALLEGE\n"),
+                            actors=write(tmp_path, "a.txt", "IRAN [IRN]\nIRAQ [IRQ]\n+IRAQI\n")).dicts
+    # "A report released in the Iraqi capital alleged that Iran …": the parser hangs "released" (acl)
+    # off "alleged"; an acl modifies a noun, and PETRARCH's subject NP holds it, so its phrase gives
+    # the source when the subject noun itself codes nothing
+    spec = ("A/a/DET/2/det report/report/NOUN/8/nsubj released/release/VERB/8/acl in/in/ADP/7/case "
+            "the/the/DET/7/det Iraqi/Iraqi/ADJ/7/amod capital/capital/NOUN/3/obl alleged/allege/VERB/0/root "
+            "that/that/SCONJ/12/mark Iran/Iran/PROPN/12/nsubj was/be/AUX/12/cop aware/aware/ADJ/8/ccomp")
+    assert code(d, spec) == {("IRQ", "IRN", "110")}
+    # an acl after the verb is not in the subject's noun phrase
+    after = ("A/a/DET/2/det report/report/NOUN/3/nsubj alleged/allege/VERB/0/root that/that/SCONJ/7/mark "
+             "Iran/Iran/PROPN/7/nsubj was/be/AUX/7/cop aware/aware/ADJ/3/ccomp ,/,/PUNCT/9/punct "
+             "released/release/VERB/3/acl in/in/ADP/13/case the/the/DET/13/det Iraqi/Iraqi/ADJ/13/amod "
+             "capital/capital/NOUN/9/obl")
+    assert code(d, after) == set()
+
+
+def test_subject_of_a_finite_clause_read_as_a_phrase_of_the_main_verb(tmp_path):
+    d = petrarch(tmp_path, "--- ATTEND [042] ---\nATTEND\n--- PREPARE [030] ---\nPREPARE\n")
+    # "The visit came as the Iran leader prepared to attend the Iraq summit": the parser read "as" as a
+    # preposition, "the Iran leader" as an obl of "came", and "prepared" as an advcl without a subject;
+    # a finite clause has a subject, and it is that phrase, ending right before the verb
+    spec = ("The/the/DET/2/det visit/visit/NOUN/3/nsubj came/come/VERB/0/root as/as/ADP/7/case the/the/DET/7/det "
+            "Iran/Iran/PROPN/7/compound leader/leader/NOUN/3/obl prepared/prepare/VERB/3/advcl/VerbForm=Fin "
+            "to/to/PART/10/mark attend/attend/VERB/8/xcomp/VerbForm=Inf the/the/DET/13/det "
+            "Iraq/Iraq/PROPN/13/compound summit/summit/NOUN/10/obj")
+    cfg = petrarch_config(CONFIG)  # PETRARCH: "prepared to attend" codes the attending
+    assert code(d, spec, cfg) == {("IRN", "IRQ", "042")}
+    # "with" is no conjunction: the phrase stays the main verb's, and "prepared" has the visit as subject
+    assert code(d, spec.replace("as/as/ADP", "with/with/ADP"), cfg) == set()
+    # a participle ("preparing") is no finite clause
+    assert code(d, spec.replace("prepared/prepare/VERB/3/advcl/VerbForm=Fin",
+                                "preparing/prepare/VERB/3/advcl/VerbForm=Ger"), cfg) == set()
