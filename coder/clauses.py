@@ -145,7 +145,16 @@ class ClauseReader:
         return False
 
     def cases(self, n: int) -> set[str]:
-        return {self.lemmas[c.id - 1] for c in self.s.children(n, "case", "mark")}
+        """The prepositions (and markers) of a phrase: its head's ``case``/``mark`` words, and a
+        preposition that opens the phrase but hangs off a modifier of the head ("by a BAK
+        surface-to-air missile" parsed with "by" under "surface")."""
+        out = {self.lemmas[c.id - 1] for c in self.s.children(n, "case", "mark")}
+        if not out:
+            for m in self.s.children(n, "compound", "amod"):
+                first = self.s.token(min(self.s.subtree(m.id)))
+                if first.id < m.id and first.deprel == "case" and first.head != n and first.id == min(self.s.subtree(n)):
+                    out.add(self.lemmas[first.id - 1])
+        return out
 
     def prep_heads(self, holder: int, prep: str, rels: tuple[str, ...]) -> list[int]:
         out = []
@@ -243,7 +252,10 @@ class ClauseReader:
             return []
         kids = self.s.children(head, "nmod:poss")
         kids += [c for c in self.s.children(head, "nmod") if c.deprel != "nmod:poss"]
-        kids += [k for c in self.noun_clauses(head) for k in self.s.children(c, "obj", "obl")]
+        # the phrases of a clause on the noun, or of its complement ("a missile believed to be fired by rebels")
+        clauses = self.noun_clauses(head)
+        clauses += [x.id for c in clauses for x in self.s.children(c, "xcomp")]
+        kids += [k for c in clauses for k in self.s.children(c, "obj", "obl")]
         for c in kids:
             refs = self.r.resolve_all(c.id, place=bool(self.cases(c.id) & LOCATIVE), loose=True) or \
                 self.nested_actors(c.id, depth + 1)

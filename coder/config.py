@@ -59,4 +59,7 @@ class CoderConfig:
     # PETRARCH compatibility: a list of actors as the subject of a consultation (CAMEO 04) with no
     # object and no target codes events among them ("The US, Russia and Switzerland met": each with each).
     among_subjects: bool = False
+    # PETRARCH's require_dyad: False (with ``unknown_actor``) lets a main-clause verb that has a source
+    # and no target code the target as the unknown actor ("Opponents ... protested yesterday" -> X -> ---).
+    require_dyad: bool = True
     unknown_entity_labels: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PER", "MISC"})

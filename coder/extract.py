@@ -13,7 +13,7 @@ from coder.clauses import ClauseReader, form_lemmas
 from coder.config import CoderConfig
 from coder.mentions import ActorRef, ArgumentResolver
 from coder.model import Sentence, Token
-from coder.verbs import Pattern, VerbIndex
+from coder.verbs import OBJECT_WORD_TARGETS, Pattern, VerbIndex
 
 NULL_CODE = "---"
 
@@ -151,10 +151,13 @@ class SentenceMatcher(ClauseReader):
             return []
         passive = self.is_passive(v)
         sources = self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip)
-        targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip)
+        targets = self.slot_actors(v, self.target_slots(pattern, passive), passive, pattern.nested, pattern.skip)
         if not targets:
             targets = self._inherited_targets(v, pattern)
         pairs = self._pairs(v, sources, targets, pattern)
+        if not targets and not pairs and sources and self._open_target(v, pattern, passive):
+            unknown = self.config.unknown_actor
+            pairs = [(s, ActorRef(unknown, unknown, "", (), "", ())) for s in sources]
         verb_ids = (v,) + tuple(c.id for c in self.s.children(v, "compound:prt"))
         out = []
         for s, t in pairs:
@@ -174,6 +177,39 @@ class SentenceMatcher(ClauseReader):
         passive = self.is_passive(gov)
         heads = [h for slot in dict.fromkeys(slots + ["to", "iobj"]) for h in self.slot_heads(gov, slot, passive)]
         return self.resolve(heads)
+
+    @staticmethod
+    def target_slots(pattern: Pattern, passive: bool) -> tuple[str, ...]:
+        """A PETRARCH pattern with an object word looks for its target past the object; in a passive
+        clause that object is the subject, which PETRARCH-2 reads as the target ("The civilians … were
+        released by Putin": ``- * &PEOPLE [0841]``, target the civilians)."""
+        if passive and pattern.target == OBJECT_WORD_TARGETS:
+            return ("obj|" + OBJECT_WORD_TARGETS[0],)
+        return pattern.target
+
+    def _open_target(self, v: int, pattern: Pattern, passive: bool) -> bool:
+        """PETRARCH with require_dyad=false codes an event that has a source and no target against the
+        unknown actor. Only for a clause that PETRARCH-2 reports at the top (it returns the top verb
+        phrase's events; a lower clause's event becomes part of its governor's): the root, a conjunct
+        of it, or a complement of one; only when the source is the clause's own subject (not one
+        inherited from a conjoined or governing verb, not a phrase the pattern names), and not for a
+        verb whose complement clause holds what it reports ("Washington said such a step …")."""
+        if self.config.require_dyad or not self.config.unknown_actor or pattern.source not in (("agent",), ("subj",)):
+            return False
+        own = self.s.children(v, "obl:agent") if passive else \
+            [c for c in self.s.children(v, "nsubj", "csubj") if c.deprel not in ("nsubj:pass", "csubj:pass")]
+        if not own or self.s.children(v, "ccomp"):  # "X said (that) …": the report is in the clause
+            return False
+        tok = self.s.token(v)
+        for _ in range(20):
+            while tok.base_rel == "conj" and tok.head:
+                tok = self.s.token(tok.head)
+            if tok.deprel == "root":
+                return True
+            if tok.base_rel not in ("ccomp", "xcomp") or not tok.head:
+                return False
+            tok = self.s.token(tok.head)
+        return False
 
     def _pairs(self, v: int, sources: list[ActorRef], targets: list[ActorRef],
                pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:

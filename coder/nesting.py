@@ -144,6 +144,9 @@ def combine_nested(m: "SentenceMatcher", found: dict[int, list["EventMatch"]], c
                     if code is not None:
                         result += [(s, e.target, code) for s in outer.sources if s.code != e.target.code]
                 result = result or None
+            elif inner_events and v not in replaced and found.get(v) and \
+                    all(_open_target(m, e) for e in inner_events):
+                found[w] = []  # the report has its own event; a reported one without a target is part of it
             elif inner_events and v not in replaced:  # "A noted that B regretted C's refusal": A -> B
                 code = outer.code
                 if object_control:  # "A asks B to help C": A -> B combine(ask, help)
@@ -156,6 +159,11 @@ def combine_nested(m: "SentenceMatcher", found: dict[int, list["EventMatch"]], c
             found[v] = (found.get(v, []) if v in replaced else []) + made
             replaced.add(v)
             found[w] = []
+
+
+def _open_target(m: "SentenceMatcher", e: "EventMatch") -> bool:
+    """An event whose target is PETRARCH's open unknown actor (require_dyad=false), found in no phrase."""
+    return not e.target.tokens and e.target.code == m.config.unknown_actor
 
 
 def _top(m: "SentenceMatcher", w: int):

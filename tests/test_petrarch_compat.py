@@ -700,3 +700,87 @@ def test_subject_of_a_finite_clause_read_as_a_phrase_of_the_main_verb(tmp_path):
     # a participle ("preparing") is no finite clause
     assert code(d, spec.replace("prepared/prepare/VERB/3/advcl/VerbForm=Fin",
                                 "preparing/prepare/VERB/3/advcl/VerbForm=Ger"), cfg) == set()
+
+
+def test_open_target_under_require_dyad_false(tmp_path):
+    """PETRARCH with require_dyad=false: a main verb with its own subject and no target codes the
+    target as the unknown actor ("Iranian opponents protested yesterday in the capital")."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- OPPOSE [120] ---\nPROTEST [140]\n\n"
+                                                            "--- SAY [010] ---\nSAY\n"),
+                             actors=write(tmp_path, "a.txt", "IRAN [IRN]\n+IRANIAN\nIRAQ [IRQ]\n"))
+    cfg = dataclasses.replace(petrarch_config(CONFIG), unknown_actor="---")
+    assert not cfg.require_dyad
+    spec = ("Iranian/Iranian/ADJ/2/amod opponents/opponent/NOUN/3/nsubj protested/protest/VERB/0/root "
+            "yesterday/yesterday/NOUN/3/obl:tmod in/in/ADP/7/case the/the/DET/7/det capital/capital/NOUN/3/obl")
+    assert code(ps.dicts, spec, cfg) == {("IRN", "---", "140")}
+    # require_dyad=true (a record's <Config>), no unknown actor, or coder's own coding: no event
+    assert code(ps.dicts, spec, dataclasses.replace(cfg, require_dyad=True)) == set()
+    assert code(ps.dicts, spec, petrarch_config(CONFIG)) == set()
+    assert code(ps.dicts, spec) == set()
+    # a complement clause of the main verb too ("Iraq said Iran protested")
+    said = ("Iraq/Iraq/PROPN/2/nsubj said/say/VERB/0/root Iran/Iran/PROPN/4/nsubj "
+            "protested/protest/VERB/2/ccomp")
+    assert ("IRN", "---", "140") in code(ps.dicts, said, cfg)
+    # not a verb whose subject is inherited from the verb it is conjoined to, not a lower clause
+    # (a relative clause), and not a verb whose complement clause holds its report
+    conj = ("Iraq/Iraq/PROPN/2/nsubj met/meet/VERB/0/root Iran/Iran/PROPN/2/obj and/and/CCONJ/5/cc "
+            "protested/protest/VERB/2/conj")
+    assert code(ps.dicts, conj, cfg) == set()
+    relcl = ("Iraq/Iraq/PROPN/2/nsubj thanked/thank/VERB/0/root Iranians/Iranian/PROPN/2/obj "
+             "who/who/PRON/5/nsubj protested/protest/VERB/3/acl:relcl")
+    assert code(ps.dicts, relcl, cfg) == set()
+    report = ("Iraq/Iraq/PROPN/2/nsubj said/say/VERB/0/root talks/talk/NOUN/4/nsubj failed/fail/VERB/2/ccomp")
+    assert code(ps.dicts, report, cfg) == set()
+
+
+def test_passive_subject_is_the_target_of_an_object_word_pattern(tmp_path):
+    """``- * &PEOPLE [0841]``: in "The civilians were released by Putin" the pattern's word is the
+    passive subject, which PETRARCH-2 reads as the target; the by-phrase is the source, not a target."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "&PEOPLE\n+CIVILIANS\n\n--- RELEASE [080] ---\n"
+                                                            "RELEASE [084]\n- * &PEOPLE  [0841]\n"),
+                             actors=write(tmp_path, "a.txt", "PUTIN [RUSGOV]\nIRAN [IRN]\n+IRANIAN\n"),
+                             agents=write(tmp_path, "g.txt", "CIVILIAN [~CVL]\n"))
+    cfg = dataclasses.replace(petrarch_config(CONFIG), unknown_actor="---")
+    spec = ("The/the/DET/2/det civilians/civilian/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass "
+            "released/release/VERB/0/root by/by/ADP/6/case Putin/Putin/PROPN/4/obl:agent")
+    assert code(ps.dicts, spec, cfg) == {("RUSGOV", "---CVL", "0841")}
+    iranian = spec.replace("The/the/DET/2/det", "Iranian/Iranian/ADJ/2/amod")
+    assert code(ps.dicts, iranian, cfg) == {("RUSGOV", "IRNCVL", "0841")}
+    # active: the object is the pattern's word and the target is looked for past it
+    active = ("Putin/Putin/PROPN/2/nsubj released/release/VERB/0/root Iranian/Iranian/ADJ/4/amod "
+              "civilians/civilian/NOUN/2/obj")
+    assert code(ps.dicts, active, petrarch_config(CONFIG)) == set()
+
+
+def test_preposition_hung_off_a_modifier_opens_the_phrase(tmp_path):
+    """"blown up by a BAK surface-to-air missile believed to be fired by rebels", parsed with "by"
+    under "surface": the phrase is still the by-phrase (``- MISSILE *`` matches the deep subject), and
+    PETRARCH's noun phrase holds the phrases of the clause on it, its complement's included."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- DESTROY [190] ---\n+BLOW_UP {+BLOWN_UP}\n"
+                                                            "- MISSILE *  [194]\n"),
+                             actors=write(tmp_path, "a.txt", "MALAYSIA [MYS]\nUKRAINE [UKR]\n"),
+                             agents=write(tmp_path, "g.txt", "REBEL [~REB]\n"))
+    cfg = dataclasses.replace(petrarch_config(CONFIG), unknown_actor="---")
+    spec = ("The/the/DET/3/det Malaysia/Malaysia/PROPN/3/compound flight/flight/NOUN/5/nsubj:pass "
+            "was/be/AUX/5/aux:pass blown/blow/VERB/0/root up/up/ADP/5/compound:prt over/over/ADP/8/case "
+            "Ukraine/Ukraine/PROPN/5/obl by/by/ADP/11/case a/a/DET/12/det surface/surface/NOUN/12/compound "
+            "missile/missile/NOUN/5/obl believed/believe/VERB/12/acl to/to/PART/16/mark be/be/AUX/16/aux:pass "
+            "fired/fire/VERB/13/xcomp by/by/ADP/18/case rebels/rebel/NOUN/16/obl")
+    assert code(ps.dicts, spec, cfg) == {("---REB", "MYS", "194")}
+
+
+def test_reported_event_without_target_is_part_of_the_report(tmp_path):
+    """"Iran alleged that Iraq was aware of it, and that Syria contributed": the report has its own
+    target (Iraq, the complement's subject); "contributed", which finds no target, is part of the report
+    and neither adds a ``---`` event nor replaces the report's target with its subject."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- ACCUSE [112] ---\nALLEGE\n\n"
+                                                            "--- GRANT [060] ---\nCONTRIBUTE [070]\n"),
+                             actors=write(tmp_path, "a.txt", "IRAN [IRN]\nIRAQ [IRQ]\nSYRIA [SYR]\n"),
+                             pico=write(tmp_path, "pico.txt", PICO))
+    cfg = dataclasses.replace(petrarch_config(CONFIG), unknown_actor="---")
+    spec = ("Iran/Iran/PROPN/2/nsubj alleged/allege/VERB/0/root that/that/SCONJ/6/mark Iraq/Iraq/PROPN/6/nsubj "
+            "was/be/VERB/6/cop aware/aware/ADJ/2/ccomp and/and/CCONJ/10/cc that/that/SCONJ/10/mark "
+            "Syria/Syria/PROPN/10/nsubj contributed/contribute/VERB/6/conj")
+    assert code(ps.dicts, spec, cfg) == {("IRN", "IRQ", "112")}
+    alone = ("Syria/Syria/PROPN/2/nsubj contributed/contribute/VERB/0/root")
+    assert code(ps.dicts, alone, cfg) == {("SYR", "---", "070")}  # at the top: the open target

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from coder.verbs import OBJECT_WORD_TARGETS
+
 PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "forward", "forwards", "aside", "together",
                        "apart", "ahead", "home", "backward", "over", "around", "through", "along"})
 PREPOSITIONS = frozenset({
@@ -299,7 +301,7 @@ def translate(body: str, code_text: str) -> Translation:
     if targets:
         t.target = tuple(dict.fromkeys(targets))
     elif objects is not None:  # the object is part of the verb's meaning ("* AID"): the target is elsewhere
-        t.target = ("iobj|pp|comp",)
+        t.target = OBJECT_WORD_TARGETS
     return t
 
 
