@@ -106,7 +106,8 @@ class SentenceMatcher(ClauseReader):
     def select(self, v: int, patterns: tuple[Pattern, ...]) -> Pattern | None:
         """The most specific pattern whose constraints the clause meets; among equally specific ones
         the one whose words match more of the sentence ("austrian gold florin" before "florin"),
-        then the first in file order."""
+        then one that names its word over one that takes it from a synonym set (``- MISSILE *`` before
+        ``- &WEAPON *``), then the first in file order."""
         passive = self.is_passive(v)
         best, best_len = None, -1
         for pattern in patterns:
@@ -116,7 +117,7 @@ class SentenceMatcher(ClauseReader):
                 if best is None and pattern.specificity < 4:
                     return pattern  # no words to compare
                 length = self.match_length(v, pattern, passive)
-                if length > best_len:
+                if length > best_len or (length == best_len and best.synonyms and not pattern.synonyms):
                     best, best_len = pattern, length
         return best
 

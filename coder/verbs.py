@@ -48,6 +48,9 @@ class Pattern:
     nested: bool = False
     skip: tuple[str, ...] = ()  # prepositions whose phrases hold neither actor ("celebrated Eid at X with Y")
     among: bool = False  # the subject must be coordinated ("X and Y postponed their meeting"): events among them
+    # its words come from a synonym set (PETRARCH's ``&WEAPON``): between two patterns that match as much
+    # of the sentence, one that names the word itself (``MISSILE``) wins
+    synonyms: bool = False
 
     @property
     def specificity(self) -> int:

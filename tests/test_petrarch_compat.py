@@ -784,3 +784,13 @@ def test_reported_event_without_target_is_part_of_the_report(tmp_path):
     assert code(ps.dicts, spec, cfg) == {("IRN", "IRQ", "112")}
     alone = ("Syria/Syria/PROPN/2/nsubj contributed/contribute/VERB/0/root")
     assert code(ps.dicts, alone, cfg) == {("SYR", "---", "070")}  # at the top: the open target
+
+
+def test_a_named_word_beats_a_synonym_set_that_matches_as_much(tmp_path):
+    verbs = ("&WEAPON\n+MISSILE\n+ROCKET\n\n--- BLOW_UP [190] ---\nDOWN\n- &WEAPON * [183]\n"
+             "- MISSILE * [194]\n")
+    d = petrarch(tmp_path, verbs)
+    spec = ("Iran/Iran/PROPN/3/nmod:poss 's/'s/PART/1/case {0}/{0}/NOUN/4/nsubj downed/down/VERB/0/root "
+            "Iraq/Iraq/PROPN/4/obj")
+    assert code(d, spec.format("missile")) == {("IRN", "IRQ", "194")}  # MISSILE itself, though &WEAPON is first
+    assert code(d, spec.format("rocket")) == {("IRN", "IRQ", "183")}

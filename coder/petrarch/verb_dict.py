@@ -358,7 +358,7 @@ def _pattern(t: Translation, lemmas: tuple[str, ...], particle: str | None, keys
     return Pattern(code=t.code, lemmas=lemmas, target=t.target, source=t.source, objects=keys.objects,
                    particle=particle, symmetric=t.symmetric, source_ref=f"{rec.src}:{rec.line}", text=rec.text,
                    preps=keys.preps, subjects=keys.subjects, reverse=t.reverse, nested=True,
-                   among=t.among, skip=tuple(t.skip))
+                   among=t.among, skip=tuple(t.skip), synonyms="&" in getattr(rec, "body", ""))
 
 
 def _drop_shadowed(patterns: list[Pattern], issues: Issues, stats: Counter) -> list[Pattern]:
