@@ -646,3 +646,19 @@ def test_petrarch_name_written_with_the_needs_the_article(tmp_path):
     bare = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
             "attacked/attack/VERB/0/root Islamic/Islamic/PROPN/6/compound State/State/PROPN/4/obj")
     assert code(own, bare) == code(own, the) == {("USA", "IMG", "190")}
+
+
+def test_phrase_agents_from_the_attached_phrase(tmp_path):
+    """"Iran criticized exiled leaders of Egypt's Muslim Brotherhood": the head's words name no actor,
+    so PETRARCH reads the whole phrase: EGY with both agents, in order (EGYOPPMUS)."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                             actors=write(tmp_path, "a.txt", "IRAN [IRN]\nEGYPT [EGY]\n"),
+                             agents=write(tmp_path, "g.txt", "EXILED_LEADER [~OPP]\nMUSLIM [~MUS]\n"))
+    spec = ("Iran/Iran/PROPN/2/nsubj criticized/criticize/VERB/0/root exiled/exile/VERB/4/amod "
+            "leaders/leader/NOUN/2/obj of/of/ADP/9/case Egypt/Egypt/PROPN/9/nmod:poss 's/'s/PART/6/case "
+            "Muslim/Muslim/PROPN/9/compound Brotherhood/Brotherhood/PROPN/4/nmod")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.phrase_agents
+    assert code(ps.dicts, spec, cfg) == {("IRN", "EGYOPPMUS", "111")}
+    # coder's own reading keeps the head's agent with the attached country
+    assert code(ps.dicts, spec, dataclasses.replace(cfg, phrase_agents=False)) == {("IRN", "EGYOPP", "111")}
