@@ -264,8 +264,17 @@ class ClauseReader:
         return [c.id for c in self.s.children(v, "advcl", "xcomp")
                 if "to" in self.cases(c.id) and not self.codes_itself(c.id)]
 
+    def _word_objects(self, v: int, passive: bool) -> list[Token]:
+        """The objects a pattern's word may match; with ``config.adverb_objects`` (PETRARCH, whose verb
+        phrase holds the words after the verb) also an adverb right after a verb without an object
+        ("expressed sorrow for ...", "sorrow" tagged ADV)."""
+        objs = self.objects_of(v, passive)
+        if self.config.adverb_objects and not objs:
+            objs = [c for c in self.s.children(v, "advmod") if c.id == v + 1]
+        return objs
+
     def _object_key_ok(self, v: int, pattern: Pattern, passive: bool) -> bool:
-        objs = self.objects_of(v, passive) + [o for c in self.bare_infinitives(v) for o in self.s.children(c, "obj")]
+        objs = self._word_objects(v, passive) + [o for c in self.bare_infinitives(v) for o in self.s.children(c, "obj")]
         for o in objs:
             for conj in self.r.conjuncts(o.id):
                 if self.noun_keys(conj) & pattern.objects:
@@ -322,7 +331,7 @@ class ClauseReader:
                     for k in (self.phrase_keys(c) if phrase else self.noun_keys(c)) & keys]
             return max(hits, default=0)
 
-        total = longest([o.id for o in self.objects_of(v, passive)], pattern.objects)
+        total = longest([o.id for o in self._word_objects(v, passive)], pattern.objects)
         subjects = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
         total += longest(subjects + (self.subject_heads(v, True) if passive else []), pattern.subjects)
         for prep, keys in pattern.preps:

@@ -59,6 +59,9 @@ class CoderConfig:
     # PETRARCH compatibility: a phrase whose actor comes from an attached of/from/in phrase also takes
     # the agents named there ("exiled leaders of Egypt's Muslim Brotherhood" -> EGY + OPP + MUS).
     phrase_agents: bool = False
+    # PETRARCH compatibility: a pattern's object word may match an adverb right after a verb that has
+    # no object (PETRARCH matches the words of the verb phrase: "expressed sorrow", "sorrow" tagged ADV).
+    adverb_objects: bool = False
     # PETRARCH compatibility: a list of actors as the subject of a consultation (CAMEO 04) with no
     # object and no target codes events among them ("The US, Russia and Switzerland met": each with each).
     among_subjects: bool = False

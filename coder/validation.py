@@ -178,7 +178,8 @@ def petrarch_config(config: CoderConfig) -> CoderConfig:
     noun has the noun as subject ("the parade supporting Gondor"), not the clause's subject; a list
     subject of a consultation without a target meets among itself ("The US, Russia and Switzerland met")."""
     return dataclasses.replace(config, stack_agents=True, modals=frozenset(), non_factual_governors=frozenset(),
-                               participle_control=False, among_subjects=True, phrase_agents=True)
+                               participle_control=False, among_subjects=True, phrase_agents=True,
+                               adverb_objects=True)
 
 
 def run_validation(vfile: ValidationFile, dicts: DictionarySet | object, parser=None,

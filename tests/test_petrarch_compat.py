@@ -662,3 +662,19 @@ def test_phrase_agents_from_the_attached_phrase(tmp_path):
     assert code(ps.dicts, spec, cfg) == {("IRN", "EGYOPPMUS", "111")}
     # coder's own reading keeps the head's agent with the attached country
     assert code(ps.dicts, spec, dataclasses.replace(cfg, phrase_agents=False)) == {("IRN", "EGYOPP", "111")}
+
+
+def test_adverb_right_after_the_verb_matches_an_object_word(tmp_path):
+    """"Iran expressed sorrow for the attacks in Iraq", "sorrow" tagged ADV: PETRARCH's verb phrase
+    holds the word, so ``- * SORROW [018]`` matches; the target is the phrase's actor."""
+    d = petrarch(tmp_path, "--- EXPRESS [110] ---\nEXPRESS\n- * SORROW  [018]\n")
+    spec = ("Iran/Iran/PROPN/2/nsubj expressed/express/VERB/0/root sorrow/sorrow/ADV/2/advmod "
+            "for/for/ADP/6/case the/the/DET/6/det attacks/attack/NOUN/2/obl in/in/ADP/8/case Iraq/Iraq/PROPN/6/nmod")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.adverb_objects
+    assert code(d, spec, cfg) == {("IRN", "IRQ", "018")}
+    assert code(d, spec, dataclasses.replace(cfg, adverb_objects=False)) == {("IRN", "IRQ", "110")}
+    # an adverb that does not follow the verb directly is no object: "Iran sorrow expressed ..."
+    later = ("Iran/Iran/PROPN/3/nsubj sorrow/sorrow/ADV/3/advmod expressed/express/VERB/0/root "
+             "for/for/ADP/6/case the/the/DET/6/det attacks/attack/NOUN/3/obl in/in/ADP/8/case Iraq/Iraq/PROPN/6/nmod")
+    assert code(d, later, cfg) == {("IRN", "IRQ", "110")}
