@@ -181,14 +181,22 @@ class ClauseReader:
 
     def slot_actors(self, v: int, slots: tuple[str, ...], passive: bool, nested: bool = False,
                     skip: tuple[str, ...] = ()) -> list[ActorRef]:
-        """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any."""
+        """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any. An
+        unknown actor (``---GOV``, an agent alone) as the object of an active verb yields to a later
+        alternative that names an actor, as PETRARCH takes the actor of the verb's phrases when its noun
+        phrase names none ("received ministers from the Georgian government")."""
         out: list[ActorRef] = []
+        unknown = self.config.unknown_actor
         for spec in slots:
+            held: list[ActorRef] = []
             for alt in spec.split("|"):
                 refs = self._alternative(v, alt, passive, nested, frozenset(skip))
-                if refs:
-                    out.extend(refs)
+                if refs and unknown and alt == "obj" and not passive and all(r.code.startswith(unknown) for r in refs):
+                    held = held or refs
+                elif refs:
+                    held = refs
                     break
+            out.extend(held)
         return out
 
     def _alternative(self, v: int, slot: str, passive: bool, nested: bool, skip: frozenset[str]) -> list[ActorRef]:

@@ -678,3 +678,32 @@ def test_adverb_right_after_the_verb_matches_an_object_word(tmp_path):
     later = ("Iran/Iran/PROPN/3/nsubj sorrow/sorrow/ADV/3/advmod expressed/express/VERB/0/root "
              "for/for/ADP/6/case the/the/DET/6/det attacks/attack/NOUN/3/obl in/in/ADP/8/case Iraq/Iraq/PROPN/6/nmod")
     assert code(d, later, cfg) == {("IRN", "IRQ", "110")}
+
+
+def test_object_pattern_target_is_read_in_the_objects_noun_phrase_first(tmp_path):
+    """``- * SUMMIT [042]``: PETRARCH-2 takes the target from the object's noun phrase ("a summit in
+    Syria") before the verb's other phrases ("on the unrest in Iraq")."""
+    d = petrarch(tmp_path, "--- ATTEND [040] ---\nATTEND\n- * SUMMIT  [042]\n")
+    (p,) = [p for p in d.verbs.for_verb("attend") if p.objects]
+    assert p.target == ("obj|iobj|pp|comp",)
+    spec = ("Iran/Iran/PROPN/2/nsubj attended/attend/VERB/0/root a/a/DET/4/det summit/summit/NOUN/2/obj "
+            "in/in/ADP/6/case Syria/Syria/PROPN/4/nmod on/on/ADP/9/case the/the/DET/9/det unrest/unrest/NOUN/2/obl "
+            "in/in/ADP/11/case Iraq/Iraq/PROPN/9/nmod")
+    assert code(d, spec, petrarch_config(CONFIG)) == {("IRN", "SYR", "042")}
+    # the object's phrase names no actor: the verb's phrase does
+    bare = spec.replace("Syria/Syria/PROPN", "Geneva/Geneva/NOUN")
+    assert code(d, bare, petrarch_config(CONFIG)) == {("IRN", "IRQ", "042")}
+
+
+def test_unknown_actor_object_yields_to_a_phrase_with_an_actor(tmp_path):
+    """"Iran received ministers from the Iraqi government": the object is an agent alone (---GOV);
+    PETRARCH takes the actor of the verb's phrase (IRQGOV). With no such phrase, ---GOV stays."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- RECEIVE [043] ---\nRECEIVE\n"),
+                             actors=write(tmp_path, "a.txt", "IRAN [IRN]\nIRAQ [IRQ]\n+IRAQI\n"),
+                             agents=write(tmp_path, "g.txt", "MINISTER [~GOV]\nGOVERNMENT [~GOV]\n"))
+    cfg = dataclasses.replace(petrarch_config(CONFIG), unknown_actor="---")
+    spec = ("Iran/Iran/PROPN/2/nsubj received/receive/VERB/0/root ministers/minister/NOUN/2/obj "
+            "from/from/ADP/7/case the/the/DET/7/det Iraqi/Iraqi/ADJ/7/amod government/government/NOUN/2/obl")
+    assert code(ps.dicts, spec, cfg) == {("IRN", "IRQGOV", "043")}
+    alone = "Iran/Iran/PROPN/2/nsubj received/receive/VERB/0/root ministers/minister/NOUN/2/obj"
+    assert code(ps.dicts, alone, cfg) == {("IRN", "---GOV", "043")}

@@ -296,10 +296,8 @@ def translate(body: str, code_text: str) -> Translation:
         return t
     if sources:
         t.source = tuple(dict.fromkeys(sources))
-    if targets:
-        t.target = tuple(dict.fromkeys(targets))
-    elif objects is not None:  # the object is part of the verb's meaning ("* AID"): the target is elsewhere
-        t.target = ("iobj|pp|comp",)
+    if targets:  # else the default, also with an object word: PETRARCH-2 reads the object's noun phrase first
+        t.target = tuple(dict.fromkeys(targets))  # ("* SUMMIT": "a summit in Switzerland"), then the phrases
     return t
 
 
