@@ -707,3 +707,16 @@ def test_unknown_actor_object_yields_to_a_phrase_with_an_actor(tmp_path):
     assert code(ps.dicts, spec, cfg) == {("IRN", "IRQGOV", "043")}
     alone = "Iran/Iran/PROPN/2/nsubj received/receive/VERB/0/root ministers/minister/NOUN/2/obj"
     assert code(ps.dicts, alone, cfg) == {("IRN", "---GOV", "043")}
+
+
+def test_object_control_complement_without_target_replaces_the_verbs_event(tmp_path):
+    """"Iran wants Iraq to help": the complement codes (070) but names no target; PETRARCH codes the
+    combination (Iran -> [Iraq help ?]), which has no target, so "want" codes nothing against Iraq. With a
+    target the combination stands ("asked Iraq to help Syria"); an uncoded complement leaves the verb's own."""
+    d = petrarch(tmp_path, NEST_VERBS, PICO)
+    spec = ("Iran/Iran/PROPN/2/nsubj wants/want/VERB/0/root Iraq/Iraq/PROPN/2/obj to/to/PART/5/mark "
+            "{}/{}/VERB/2/xcomp")
+    assert code(d, spec.format("help", "help")) == set()
+    assert code(d, spec.format("relax", "relax")) == {("IRN", "IRQ", "030")}  # no verb of the dictionary
+    plain = petrarch(tmp_path, NEST_VERBS)  # without a table coder's own reading stays
+    assert code(plain, spec.format("help", "help"), petrarch_config(CONFIG)) == {("IRN", "IRQ", "030")}
