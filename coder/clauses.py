@@ -318,13 +318,18 @@ class ClauseReader:
                     return True
         return False
 
+    def _subject_word_heads(self, v: int, passive: bool) -> list[int]:
+        """Where a pattern's pre-verb noun is looked for: the subject; in a passive clause also the
+        by-phrase, or (``config.passive_phrase_subjects``, PETRARCH-2) only the by- and from-phrases."""
+        heads = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
+        if passive and self.config.passive_phrase_subjects:
+            return [c.id for c in self.s.children(v, "obl", "obl:agent") if self.cases(c.id) & {"by", "from"}]
+        return heads + (self.subject_heads(v, True) if passive else [])
+
     def subject_ok(self, v: int, pattern: Pattern, passive: bool = False) -> bool:
         """A pre-verb noun of the pattern heads the subject; in a passive clause also the by-phrase,
         the deep subject ("was demolished by a protestor" matches ``- PROTESTOR * [145]``)."""
-        heads = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
-        if passive:
-            heads += self.subject_heads(v, True)
-        for h in heads:
+        for h in self._subject_word_heads(v, passive):
             for conj in self.r.conjuncts(h):
                 if self.noun_keys(conj) & pattern.subjects:
                     return True
@@ -340,8 +345,7 @@ class ClauseReader:
             return max(hits, default=0)
 
         total = longest([o.id for o in self._word_objects(v, passive)], pattern.objects)
-        subjects = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
-        total += longest(subjects + (self.subject_heads(v, True) if passive else []), pattern.subjects)
+        total += longest(self._subject_word_heads(v, passive), pattern.subjects)
         for prep, keys in pattern.preps:
             total += longest(self.phrase_heads(v, prep, passive), keys, phrase=True)
         return total

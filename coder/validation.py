@@ -179,7 +179,7 @@ def petrarch_config(config: CoderConfig) -> CoderConfig:
     subject of a consultation without a target meets among itself ("The US, Russia and Switzerland met")."""
     return dataclasses.replace(config, stack_agents=True, modals=frozenset(), non_factual_governors=frozenset(),
                                participle_control=False, among_subjects=True, phrase_agents=True,
-                               adverb_objects=True)
+                               adverb_objects=True, passive_phrase_subjects=True)
 
 
 def run_validation(vfile: ValidationFile, dicts: DictionarySet | object, parser=None,

@@ -720,3 +720,19 @@ def test_object_control_complement_without_target_replaces_the_verbs_event(tmp_p
     assert code(d, spec.format("relax", "relax")) == {("IRN", "IRQ", "030")}  # no verb of the dictionary
     plain = petrarch(tmp_path, NEST_VERBS)  # without a table coder's own reading stays
     assert code(plain, spec.format("help", "help"), petrarch_config(CONFIG)) == {("IRN", "IRQ", "030")}
+
+
+def test_petrarch_passive_pre_verb_noun_matches_only_by_and_from_phrases(tmp_path):
+    """PETRARCH-2 matches a pattern's pre-verb noun in a passive clause against the by/from phrases:
+    "a bomb was fired at Iran by Syria" is FIRE's 190, not ``- BOMB * [183]``; "Iran was fired by a
+    Syria bomb" matches. coder's own reading also tries the passive subject."""
+    d = petrarch(tmp_path, "--- FIRE [190] ---\nFIRE\n- BOMB * [183]\n")
+    spec = ("a/a/DET/2/det bomb/bomb/NOUN/4/nsubj:pass was/be/AUX/4/aux:pass fired/fire/VERB/0/root "
+            "at/at/ADP/6/case Iran/Iran/PROPN/4/obl by/by/ADP/8/case Syria/Syria/PROPN/4/obl:agent")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.passive_phrase_subjects
+    assert code(d, spec, cfg) == {("SYR", "IRN", "190")}
+    assert code(d, spec, dataclasses.replace(cfg, passive_phrase_subjects=False)) == {("SYR", "IRN", "183")}
+    by = ("Iran/Iran/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass fired/fire/VERB/0/root by/by/ADP/7/case "
+          "a/a/DET/7/det Syria/Syria/PROPN/7/compound bomb/bomb/NOUN/3/obl:agent")
+    assert code(d, by, cfg) == {("SYR", "IRN", "183")}
