@@ -210,14 +210,22 @@ class ClauseReader:
 
     def slot_actors(self, v: int, slots: tuple[str, ...], passive: bool, nested: bool = False,
                     skip: tuple[str, ...] = ()) -> list[ActorRef]:
-        """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any."""
+        """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any. An
+        unknown actor (``---GOV``, an agent alone) as the object of an active verb yields to a later
+        alternative that names an actor, as PETRARCH takes the actor of the verb's phrases when its noun
+        phrase names none ("received ministers from the Georgian government")."""
         out: list[ActorRef] = []
+        unknown = self.config.unknown_actor
         for spec in slots:
+            held: list[ActorRef] = []
             for alt in spec.split("|"):
                 refs = self._alternative(v, alt, passive, nested, frozenset(skip))
-                if refs:
-                    out.extend(refs)
+                if refs and unknown and alt == "obj" and not passive and all(r.code.startswith(unknown) for r in refs):
+                    held = held or refs
+                elif refs:
+                    held = refs
                     break
+            out.extend(held)
         return out
 
     def _alternative(self, v: int, slot: str, passive: bool, nested: bool, skip: frozenset[str]) -> list[ActorRef]:
@@ -306,8 +314,17 @@ class ClauseReader:
         return [c.id for c in self.s.children(v, "advcl", "xcomp")
                 if "to" in self.cases(c.id) and not self.codes_itself(c.id)]
 
+    def _word_objects(self, v: int, passive: bool) -> list[Token]:
+        """The objects a pattern's word may match; with ``config.adverb_objects`` (PETRARCH, whose verb
+        phrase holds the words after the verb) also an adverb right after a verb without an object
+        ("expressed sorrow for ...", "sorrow" tagged ADV)."""
+        objs = self.objects_of(v, passive)
+        if self.config.adverb_objects and not objs:
+            objs = [c for c in self.s.children(v, "advmod") if c.id == v + 1]
+        return objs
+
     def _object_key_ok(self, v: int, pattern: Pattern, passive: bool) -> bool:
-        objs = self.objects_of(v, passive) + [o for c in self.bare_infinitives(v) for o in self.s.children(c, "obj")]
+        objs = self._word_objects(v, passive) + [o for c in self.bare_infinitives(v) for o in self.s.children(c, "obj")]
         for o in objs:
             for conj in self.r.conjuncts(o.id):
                 if self.noun_keys(conj) & pattern.objects:
@@ -343,13 +360,18 @@ class ClauseReader:
                     return True
         return False
 
+    def _subject_word_heads(self, v: int, passive: bool) -> list[int]:
+        """Where a pattern's pre-verb noun is looked for: the subject; in a passive clause also the
+        by-phrase, or (``config.passive_phrase_subjects``, PETRARCH-2) only the by- and from-phrases."""
+        heads = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
+        if passive and self.config.passive_phrase_subjects:
+            return [c.id for c in self.s.children(v, "obl", "obl:agent") if self.cases(c.id) & {"by", "from"}]
+        return heads + (self.subject_heads(v, True) if passive else [])
+
     def subject_ok(self, v: int, pattern: Pattern, passive: bool = False) -> bool:
         """A pre-verb noun of the pattern heads the subject; in a passive clause also the by-phrase,
         the deep subject ("was demolished by a protestor" matches ``- PROTESTOR * [145]``)."""
-        heads = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
-        if passive:
-            heads += self.subject_heads(v, True)
-        for h in heads:
+        for h in self._subject_word_heads(v, passive):
             for conj in self.r.conjuncts(h):
                 if self.noun_keys(conj) & pattern.subjects:
                     return True
@@ -364,9 +386,8 @@ class ClauseReader:
                     for k in (self.phrase_keys(c) if phrase else self.noun_keys(c)) & keys]
             return max(hits, default=0)
 
-        total = longest([o.id for o in self.objects_of(v, passive)], pattern.objects)
-        subjects = [h.id for h in self.s.children(v, "nsubj", "nsubj:pass")]
-        total += longest(subjects + (self.subject_heads(v, True) if passive else []), pattern.subjects)
+        total = longest([o.id for o in self._word_objects(v, passive)], pattern.objects)
+        total += longest(self._subject_word_heads(v, passive), pattern.subjects)
         for prep, keys in pattern.preps:
             total += longest(self.phrase_heads(v, prep, passive), keys, phrase=True)
         return total

@@ -56,6 +56,15 @@ class CoderConfig:
     # PETRARCH (False): a participle on a noun has the noun as subject ("boycotted the parade
     # supporting Gondor": the parade supports), and an adverbial one ("…, killing eight people") none.
     participle_control: bool = True
+    # PETRARCH compatibility: a phrase whose actor comes from an attached of/from/in phrase also takes
+    # the agents named there ("exiled leaders of Egypt's Muslim Brotherhood" -> EGY + OPP + MUS).
+    phrase_agents: bool = False
+    # PETRARCH compatibility: a pattern's object word may match an adverb right after a verb that has
+    # no object (PETRARCH matches the words of the verb phrase: "expressed sorrow", "sorrow" tagged ADV).
+    adverb_objects: bool = False
+    # PETRARCH-2: in a passive clause a pattern's pre-verb noun matches a by- or from-phrase only, not the
+    # passive subject ("a mortar bomb was fired from Gaza" does not match ``- &WEAPON * [183]``).
+    passive_phrase_subjects: bool = False
     # PETRARCH compatibility: a list of actors as the subject of a consultation (CAMEO 04) with no
     # object and no target codes events among them ("The US, Russia and Switzerland met": each with each).
     among_subjects: bool = False

@@ -13,7 +13,7 @@ from coder.clauses import ClauseReader, form_lemmas
 from coder.config import CoderConfig
 from coder.mentions import ActorRef, ArgumentResolver
 from coder.model import Sentence, Token
-from coder.verbs import OBJECT_WORD_TARGETS, Pattern, VerbIndex
+from coder.verbs import Pattern, VerbIndex
 
 NULL_CODE = "---"
 
@@ -152,7 +152,7 @@ class SentenceMatcher(ClauseReader):
             return []
         passive = self.is_passive(v)
         sources = self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip)
-        targets = self.slot_actors(v, self.target_slots(pattern, passive), passive, pattern.nested, pattern.skip)
+        targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip)
         if not targets:
             targets = self._inherited_targets(v, pattern)
         pairs = self._pairs(v, sources, targets, pattern)
@@ -178,15 +178,6 @@ class SentenceMatcher(ClauseReader):
         passive = self.is_passive(gov)
         heads = [h for slot in dict.fromkeys(slots + ["to", "iobj"]) for h in self.slot_heads(gov, slot, passive)]
         return self.resolve(heads)
-
-    @staticmethod
-    def target_slots(pattern: Pattern, passive: bool) -> tuple[str, ...]:
-        """A PETRARCH pattern with an object word looks for its target past the object; in a passive
-        clause that object is the subject, which PETRARCH-2 reads as the target ("The civilians … were
-        released by Putin": ``- * &PEOPLE [0841]``, target the civilians)."""
-        if passive and pattern.target == OBJECT_WORD_TARGETS:
-            return ("obj|" + OBJECT_WORD_TARGETS[0],)
-        return pattern.target
 
     def _open_target(self, v: int, pattern: Pattern, passive: bool) -> bool:
         """PETRARCH with require_dyad=false codes an event that has a source and no target against the

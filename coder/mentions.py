@@ -252,9 +252,10 @@ class ArgumentResolver:
             base = named or country
             used = [agent] + ([base] if base else [])
             if base is None:
-                base = self._country_from_attachments(head)
+                base, more = self._country_from_attachments(head)
                 if base is not None:
                     used.append(base)
+                    prefixes += more  # PETRARCH: the whole phrase's agents, "leaders of Egypt's Muslim Brotherhood"
             if base is not None:  # "Egyptian and Iranian officials": one actor per coordinated country
                 bases = [base] + self._coordinated(base[0])
                 if len(bases) == 1:
@@ -347,16 +348,20 @@ class ArgumentResolver:
         return out
 
     def _country_from_attachments(self, head: int):
-        """"the foreign minister of Egypt", "rebels in Syria": a country from an of/from/in phrase."""
+        """"the foreign minister of Egypt", "rebels in Syria": a country from an of/from/in phrase, and
+        (``config.phrase_agents``) the agents its nouns name, in order (not an adjective's: "dissidents
+        from military-ruled Myanmar" are MMROPP)."""
         for c in self.s.children(head, "nmod"):
             cases = {k.lemma.lower() for k in self.s.children(c.id, "case")}
             if not cases & {"of", "from", "in", "for"}:
                 continue
-            for m, e in self._entries_in(self.core_ids(c.id)):
-                role = e.role_on(self.day)
+            found = [(m, e, e.role_on(self.day)) for m, e in self._entries_in(self.core_ids(c.id))]
+            for m, e, role in found:
                 if role and e.kind in ("actor", "adjective") and ("in" not in cases or e.kind == "actor"):
-                    return (m, e, role)
-        return None
+                    more = [x for x in found if x[2] and x[1].kind == "agent" and x[0] is not m
+                            and not all(self.s.token(i).upos == "ADJ" for i in x[0].ids())]
+                    return (m, e, role), (more if self.config.phrase_agents else [])
+        return None, []
 
     def _pair_phrase(self, head: int) -> list[ActorRef]:
         """"the two countries", "both sides": the two most recent countries in the document."""

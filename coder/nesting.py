@@ -9,7 +9,8 @@ V (subject A, code v) that governs a complement W (xcomp or ccomp, code w, subje
    A -> T ``combine(v, w)``: "A wants to help B" = 033; "A said it would not provide support"
    keeps W's (negated) code when the sum has no CAMEO code.
 3. B is another actor: A -> B v ("Gondor noted that Mordor regretted …" = GON -> MOR 010); B is
-   V's object (object control, "Congress is asking Obama to help Iran"): A -> B ``combine(v, w)``.
+   V's object (object control, "Congress is asking Obama to help Iran"): A -> B ``combine(v, w)``;
+   when W codes but names no target ("want Obama to head back"), nothing: V's own event goes too.
 
 The result replaces W's events and V's own. A complement that codes nothing on its own because V
 makes it hypothetical ("wants to attack") is read here all the same. Without a table nothing
@@ -154,6 +155,8 @@ def combine_nested(m: "SentenceMatcher", found: dict[int, list["EventMatch"]], c
                 result = [(a, b, code) for a in outer.sources for b in inner.sources if a.code != b.code]
             elif v in replaced:  # a further conjunct of the same report: part of it
                 found[w] = []
+        if result is None and object_control and inner.code is not None and not inner_events and v not in replaced:
+            found[v] = []  # "want Obama to head back": the complement's event (no target) replaces the verb's own
         if result:
             made = [_event(m, template, v, w, chosen[w], s, t, code) for s, t, code in result]
             found[v] = (found.get(v, []) if v in replaced else []) + made

@@ -20,11 +20,6 @@ _PREP = re.compile(r"^[a-z]+(_[a-z]+)*$")
 _SLOT_BASE = frozenset({"obj", "iobj", "subj", "poss", "by", "between", "subj.poss", "pp", "agent", "comp", "gsubj"})
 
 
-# The target slots of a PETRARCH pattern with an object word ("* AID"): the object is part of the verb's
-# meaning, the target is looked for past it; in a passive clause the subject comes first (``coder.extract``).
-OBJECT_WORD_TARGETS = ("iobj|pp|comp",)
-
-
 @dataclass(frozen=True)
 class Pattern:
     code: str

@@ -746,10 +746,10 @@ def test_passive_subject_is_the_target_of_an_object_word_pattern(tmp_path):
     assert code(ps.dicts, spec, cfg) == {("RUSGOV", "---CVL", "0841")}
     iranian = spec.replace("The/the/DET/2/det", "Iranian/Iranian/ADJ/2/amod")
     assert code(ps.dicts, iranian, cfg) == {("RUSGOV", "IRNCVL", "0841")}
-    # active: the object is the pattern's word and the target is looked for past it
+    # active: the object's noun phrase is read first (PETRARCH-2's get_lower), so the same event
     active = ("Putin/Putin/PROPN/2/nsubj released/release/VERB/0/root Iranian/Iranian/ADJ/4/amod "
               "civilians/civilian/NOUN/2/obj")
-    assert code(ps.dicts, active, petrarch_config(CONFIG)) == set()
+    assert code(ps.dicts, active, petrarch_config(CONFIG)) == {("RUSGOV", "IRNCVL", "0841")}
 
 
 def test_preposition_hung_off_a_modifier_opens_the_phrase(tmp_path):
@@ -794,3 +794,101 @@ def test_a_named_word_beats_a_synonym_set_that_matches_as_much(tmp_path):
             "Iraq/Iraq/PROPN/4/obj")
     assert code(d, spec.format("missile")) == {("IRN", "IRQ", "194")}  # MISSILE itself, though &WEAPON is first
     assert code(d, spec.format("rocket")) == {("IRN", "IRQ", "183")}
+
+
+def test_phrase_agents_from_the_attached_phrase(tmp_path):
+    """"Iran criticized exiled leaders of Egypt's Muslim Brotherhood": the head's words name no actor,
+    so PETRARCH reads the whole phrase: EGY with both agents, in order (EGYOPPMUS)."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                             actors=write(tmp_path, "a.txt", "IRAN [IRN]\nEGYPT [EGY]\n"),
+                             agents=write(tmp_path, "g.txt", "EXILED_LEADER [~OPP]\nMUSLIM [~MUS]\n"))
+    spec = ("Iran/Iran/PROPN/2/nsubj criticized/criticize/VERB/0/root exiled/exile/VERB/4/amod "
+            "leaders/leader/NOUN/2/obj of/of/ADP/9/case Egypt/Egypt/PROPN/9/nmod:poss 's/'s/PART/6/case "
+            "Muslim/Muslim/PROPN/9/compound Brotherhood/Brotherhood/PROPN/4/nmod")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.phrase_agents
+    assert code(ps.dicts, spec, cfg) == {("IRN", "EGYOPPMUS", "111")}
+    # coder's own reading keeps the head's agent with the attached country
+    assert code(ps.dicts, spec, dataclasses.replace(cfg, phrase_agents=False)) == {("IRN", "EGYOPP", "111")}
+    # an adjective of the attached phrase is no agent of it: "exiled leaders from military-ruled Egypt"
+    ps2 = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                              actors=write(tmp_path, "a.txt", "IRAN [IRN]\nEGYPT [EGY]\n"),
+                              agents=write(tmp_path, "g2.txt", "EXILED_LEADER [~OPP]\nMILITARY [~MIL]\n"))
+    ruled = ("Iran/Iran/PROPN/2/nsubj criticized/criticize/VERB/0/root exiled/exile/VERB/4/amod "
+             "leaders/leader/NOUN/2/obj from/from/ADP/8/case military/military/ADJ/8/amod -ruled/-ruled/ADJ/8/amod "
+             "Egypt/Egypt/PROPN/4/nmod")
+    assert code(ps2.dicts, ruled, cfg) == {("IRN", "EGYOPP", "111")}
+
+
+def test_adverb_right_after_the_verb_matches_an_object_word(tmp_path):
+    """"Iran expressed sorrow for the attacks in Iraq", "sorrow" tagged ADV: PETRARCH's verb phrase
+    holds the word, so ``- * SORROW [018]`` matches; the target is the phrase's actor."""
+    d = petrarch(tmp_path, "--- EXPRESS [110] ---\nEXPRESS\n- * SORROW  [018]\n")
+    spec = ("Iran/Iran/PROPN/2/nsubj expressed/express/VERB/0/root sorrow/sorrow/ADV/2/advmod "
+            "for/for/ADP/6/case the/the/DET/6/det attacks/attack/NOUN/2/obl in/in/ADP/8/case Iraq/Iraq/PROPN/6/nmod")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.adverb_objects
+    assert code(d, spec, cfg) == {("IRN", "IRQ", "018")}
+    assert code(d, spec, dataclasses.replace(cfg, adverb_objects=False)) == {("IRN", "IRQ", "110")}
+    # an adverb that does not follow the verb directly is no object: "Iran sorrow expressed ..."
+    later = ("Iran/Iran/PROPN/3/nsubj sorrow/sorrow/ADV/3/advmod expressed/express/VERB/0/root "
+             "for/for/ADP/6/case the/the/DET/6/det attacks/attack/NOUN/3/obl in/in/ADP/8/case Iraq/Iraq/PROPN/6/nmod")
+    assert code(d, later, cfg) == {("IRN", "IRQ", "110")}
+
+
+def test_object_pattern_target_is_read_in_the_objects_noun_phrase_first(tmp_path):
+    """``- * SUMMIT [042]``: PETRARCH-2 takes the target from the object's noun phrase ("a summit in
+    Syria") before the verb's other phrases ("on the unrest in Iraq")."""
+    d = petrarch(tmp_path, "--- ATTEND [040] ---\nATTEND\n- * SUMMIT  [042]\n")
+    (p,) = [p for p in d.verbs.for_verb("attend") if p.objects]
+    assert p.target == ("obj|iobj|pp|comp",)
+    spec = ("Iran/Iran/PROPN/2/nsubj attended/attend/VERB/0/root a/a/DET/4/det summit/summit/NOUN/2/obj "
+            "in/in/ADP/6/case Syria/Syria/PROPN/4/nmod on/on/ADP/9/case the/the/DET/9/det unrest/unrest/NOUN/2/obl "
+            "in/in/ADP/11/case Iraq/Iraq/PROPN/9/nmod")
+    assert code(d, spec, petrarch_config(CONFIG)) == {("IRN", "SYR", "042")}
+    # the object's phrase names no actor: the verb's phrase does
+    bare = spec.replace("Syria/Syria/PROPN", "Geneva/Geneva/NOUN")
+    assert code(d, bare, petrarch_config(CONFIG)) == {("IRN", "IRQ", "042")}
+
+
+def test_unknown_actor_object_yields_to_a_phrase_with_an_actor(tmp_path):
+    """"Iran received ministers from the Iraqi government": the object is an agent alone (---GOV);
+    PETRARCH takes the actor of the verb's phrase (IRQGOV). With no such phrase, ---GOV stays."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- RECEIVE [043] ---\nRECEIVE\n"),
+                             actors=write(tmp_path, "a.txt", "IRAN [IRN]\nIRAQ [IRQ]\n+IRAQI\n"),
+                             agents=write(tmp_path, "g.txt", "MINISTER [~GOV]\nGOVERNMENT [~GOV]\n"))
+    cfg = dataclasses.replace(petrarch_config(CONFIG), unknown_actor="---")
+    spec = ("Iran/Iran/PROPN/2/nsubj received/receive/VERB/0/root ministers/minister/NOUN/2/obj "
+            "from/from/ADP/7/case the/the/DET/7/det Iraqi/Iraqi/ADJ/7/amod government/government/NOUN/2/obl")
+    assert code(ps.dicts, spec, cfg) == {("IRN", "IRQGOV", "043")}
+    alone = "Iran/Iran/PROPN/2/nsubj received/receive/VERB/0/root ministers/minister/NOUN/2/obj"
+    assert code(ps.dicts, alone, cfg) == {("IRN", "---GOV", "043")}
+
+
+def test_object_control_complement_without_target_replaces_the_verbs_event(tmp_path):
+    """"Iran wants Iraq to help": the complement codes (070) but names no target; PETRARCH codes the
+    combination (Iran -> [Iraq help ?]), which has no target, so "want" codes nothing against Iraq. With a
+    target the combination stands ("asked Iraq to help Syria"); an uncoded complement leaves the verb's own."""
+    d = petrarch(tmp_path, NEST_VERBS, PICO)
+    spec = ("Iran/Iran/PROPN/2/nsubj wants/want/VERB/0/root Iraq/Iraq/PROPN/2/obj to/to/PART/5/mark "
+            "{}/{}/VERB/2/xcomp")
+    assert code(d, spec.format("help", "help")) == set()
+    assert code(d, spec.format("relax", "relax")) == {("IRN", "IRQ", "030")}  # no verb of the dictionary
+    plain = petrarch(tmp_path, NEST_VERBS)  # without a table coder's own reading stays
+    assert code(plain, spec.format("help", "help"), petrarch_config(CONFIG)) == {("IRN", "IRQ", "030")}
+
+
+def test_petrarch_passive_pre_verb_noun_matches_only_by_and_from_phrases(tmp_path):
+    """PETRARCH-2 matches a pattern's pre-verb noun in a passive clause against the by/from phrases:
+    "a bomb was fired at Iran by Syria" is FIRE's 190, not ``- BOMB * [183]``; "Iran was fired by a
+    Syria bomb" matches. coder's own reading also tries the passive subject."""
+    d = petrarch(tmp_path, "--- FIRE [190] ---\nFIRE\n- BOMB * [183]\n")
+    spec = ("a/a/DET/2/det bomb/bomb/NOUN/4/nsubj:pass was/be/AUX/4/aux:pass fired/fire/VERB/0/root "
+            "at/at/ADP/6/case Iran/Iran/PROPN/4/obl by/by/ADP/8/case Syria/Syria/PROPN/4/obl:agent")
+    cfg = petrarch_config(CONFIG)
+    assert cfg.passive_phrase_subjects
+    assert code(d, spec, cfg) == {("SYR", "IRN", "190")}
+    assert code(d, spec, dataclasses.replace(cfg, passive_phrase_subjects=False)) == {("SYR", "IRN", "183")}
+    by = ("Iran/Iran/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass fired/fire/VERB/0/root by/by/ADP/7/case "
+          "a/a/DET/7/det Syria/Syria/PROPN/7/compound bomb/bomb/NOUN/3/obl:agent")
+    assert code(d, by, cfg) == {("SYR", "IRN", "183")}

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coder.verbs import OBJECT_WORD_TARGETS
 
 PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "forward", "forwards", "aside", "together",
                        "apart", "ahead", "home", "backward", "over", "around", "through", "along"})
@@ -298,10 +297,8 @@ def translate(body: str, code_text: str) -> Translation:
         return t
     if sources:
         t.source = tuple(dict.fromkeys(sources))
-    if targets:
-        t.target = tuple(dict.fromkeys(targets))
-    elif objects is not None:  # the object is part of the verb's meaning ("* AID"): the target is elsewhere
-        t.target = OBJECT_WORD_TARGETS
+    if targets:  # else the default, also with an object word: PETRARCH-2 reads the object's noun phrase first
+        t.target = tuple(dict.fromkeys(targets))  # ("* SUMMIT": "a summit in Switzerland"), then the phrases
     return t
 
 
