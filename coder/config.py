@@ -56,7 +56,7 @@ class CoderConfig:
     # PETRARCH (False): a participle on a noun has the noun as subject ("boycotted the parade
     # supporting Gondor": the parade supports), and an adverbial one ("…, killing eight people") none.
     participle_control: bool = True
-    # PETRARCH compatibility: a list of actors as the subject of a consultation (CAMEO 04) with no
-    # object and no target codes events among them ("The US, Russia and Switzerland met": each with each).
+    # PETRARCH compatibility: a list of actors as the subject of a main-clause event of CAMEO 03-06 with
+    # no target codes events among them ("The US, Russia and Switzerland met": each with each).
     among_subjects: bool = False
     unknown_entity_labels: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PER", "MISC"})

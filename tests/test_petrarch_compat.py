@@ -592,13 +592,32 @@ def test_petrarch_config_codes_a_list_subject_without_target_among_its_members(t
     assert code(d, spec, cfg) == {(a, b, "040") for a in ("IRN", "IRQ", "SYR") for b in ("IRN", "IRQ", "SYR")
                                   if a != b}
     assert code(d, spec) == set()  # coder: an event needs a target
-    # a verb with an object is not such a meeting: "Iran and Iraq met the press" codes nothing
+    # an object that is no actor leaves the event without a target: "Iran and Iraq met the press"
     press = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj met/meet/VERB/0/root "
              "the/the/DET/6/det press/press/NOUN/4/obj")
-    assert code(d, press, cfg) == set()
-    # only a consultation (CAMEO 04) is among the members: "Iran and Iraq said on Friday" is no dyad
+    assert code(d, press, cfg) == {("IRN", "IRQ", "040"), ("IRQ", "IRN", "040")}
+    # only cooperation (CAMEO 03-06) is among the members: "Iran and Iraq said on Friday" is no dyad
     said = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj said/say/VERB/0/root "
             "on/on/ADP/6/case Friday/Friday/PROPN/4/obl")
+    assert code(d, said, cfg) == set()
+
+
+def test_list_subject_among_itself_for_cooperation_codes_of_the_main_clause(tmp_path):
+    verbs = ("--- SEEK [030] ---\nSEEK\n--- BOOST [060] ---\nDEEPEN\n--- SAY [010] ---\nSAY\n"
+             "--- ENJOY [---] ---\nENJOY\n- * SUPPORT [:050]\n")
+    d = petrarch(tmp_path, verbs, "010:0x1000\n030:0x3000\n031:0x3070\n050:0x0030\n060:0x0070\n")
+    cfg = petrarch_config(CONFIG)
+    # "Iran and Iraq are seeking to deepen a partnership": seek + deepen = 031 (0x3070), no target:
+    # PETRARCH-2 codes the members with each other, both ways, for codes 03-06 (AFP0808020675_1)
+    seek = ("Iran/Iran/PROPN/5/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj are/be/AUX/5/aux "
+            "seeking/seek/VERB/0/root to/to/PART/7/mark deepen/deepen/VERB/5/xcomp a/a/DET/9/det "
+            "partnership/partnership/NOUN/7/obj")
+    assert code(d, seek, cfg) == {("IRN", "IRQ", "031"), ("IRQ", "IRN", "031")}
+    # only the sentence's main clause: a reported clause's list ("Egypt said a step enjoyed support from
+    # Iran and Iraq") is part of the report, which PETRARCH-2 does not code as a plain event (AFP0808020742_2)
+    said = ("Egypt/Egypt/PROPN/2/nsubj said/say/VERB/0/root a/a/DET/4/det step/step/NOUN/5/nsubj "
+            "enjoyed/enjoy/VERB/2/ccomp support/support/NOUN/5/obj from/from/ADP/8/case Iran/Iran/PROPN/6/nmod "
+            "and/and/CCONJ/10/cc Iraq/Iraq/PROPN/8/conj")
     assert code(d, said, cfg) == set()
 
 
