@@ -180,35 +180,38 @@ class ClauseReader:
         return sorted(h for h in heads if self.cases(h))
 
     def slot_actors(self, v: int, slots: tuple[str, ...], passive: bool, nested: bool = False,
-                    skip: tuple[str, ...] = ()) -> list[ActorRef]:
-        """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any."""
+                    skip: tuple[str, ...] = (), used: frozenset[str] = frozenset()) -> list[ActorRef]:
+        """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any.
+        ``used``: the pattern's own words; a phrase headed by one is read without it as an agent."""
         out: list[ActorRef] = []
         for spec in slots:
             for alt in spec.split("|"):
-                refs = self._alternative(v, alt, passive, nested, frozenset(skip))
+                refs = self._alternative(v, alt, passive, nested, frozenset(skip), used)
                 if refs:
                     out.extend(refs)
                     break
         return out
 
-    def _alternative(self, v: int, slot: str, passive: bool, nested: bool, skip: frozenset[str]) -> list[ActorRef]:
+    def _alternative(self, v: int, slot: str, passive: bool, nested: bool, skip: frozenset[str],
+                     used: frozenset[str] = frozenset()) -> list[ActorRef]:
         if slot == "pp":  # the first prepositional phrase, in sentence order, that names an actor
             for h in self.phrases(v, passive):
                 if not self.cases(h) & skip:
-                    refs = self.resolve([h], nested)
+                    refs = self.resolve([h], nested, used)
                     if refs:
                         return refs
             return []
         if slot == "agent":  # the subject; in a passive clause the by-phrase, else the first phrase
-            refs = self.resolve(self.subject_heads(v, passive), nested)
-            return refs or (self._alternative(v, "pp", True, nested, skip) if passive else [])
-        return self.resolve(self.slot_heads(v, slot, passive), nested)
+            refs = self.resolve(self.subject_heads(v, passive), nested, used)
+            return refs or (self._alternative(v, "pp", True, nested, skip, used) if passive else [])
+        return self.resolve(self.slot_heads(v, slot, passive), nested, used)
 
-    def resolve(self, heads: list[int], nested: bool = False) -> list[ActorRef]:
+    def resolve(self, heads: list[int], nested: bool = False, used: frozenset[str] = frozenset()) -> list[ActorRef]:
         out: list[ActorRef] = []
         for h in heads:
             place = bool(self.cases(h) & LOCATIVE)
-            refs = self.r.resolve_all(h, place=place, loose=nested)
+            bare = self.forms[h - 1] in used or self.lemmas[h - 1] in used
+            refs = self.r.resolve_all(h, place=place, loose=nested, bare=bare)
             if not refs and nested:
                 refs = self.nested_actors(h, 0)
             out.extend(refs)

@@ -37,6 +37,14 @@ def _directed(pairs: list[tuple[ActorRef, ActorRef]], pattern: Pattern) -> list[
     return out
 
 
+def _pattern_words(pattern: Pattern) -> frozenset[str]:
+    """The words a pattern read in PETRARCH's way (``nested``) requires after the verb ("* AID",
+    "* (WITH RIOTERS)"): PETRARCH marks a matched word as used, so it is no agent of the target."""
+    if not pattern.nested:
+        return frozenset()
+    return frozenset(pattern.objects or ()) | frozenset(w for _, keys in pattern.preps for w in keys or ())
+
+
 @dataclass(frozen=True)
 class EventMatch:
     code: str
@@ -145,16 +153,19 @@ class SentenceMatcher(ClauseReader):
         code, negated = self.event_code(v, pattern, factual_only=False)
         passive = self.is_passive(v)
         return ClauseReading(self.lemmas[v - 1], code, negated,
-                             self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip),
-                             self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip))
+                             self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip,
+                                              _pattern_words(pattern)),
+                             self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip,
+                                              _pattern_words(pattern)))
 
     def events_of(self, v: int, pattern: Pattern, factual_only: bool = True) -> list[EventMatch]:
         code, negated = self.event_code(v, pattern, factual_only)
         if code is None:
             return []
         passive = self.is_passive(v)
-        sources = self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip)
-        targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip)
+        used = _pattern_words(pattern)
+        sources = self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip, used)
+        targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip, used)
         if not targets:
             targets = self._inherited_targets(v, pattern)
         pairs = self._pairs(v, sources, targets, pattern)

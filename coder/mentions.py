@@ -141,14 +141,15 @@ class ArgumentResolver:
             out.extend(self.conjuncts(c.id))
         return out
 
-    def resolve_all(self, head: int, place: bool = False, loose: bool = False) -> list[ActorRef]:
+    def resolve_all(self, head: int, place: bool = False, loose: bool = False, bare: bool = False) -> list[ActorRef]:
         """Actors of an argument and its conjuncts; ``place``: a locative phrase, where capitals are places;
         ``loose``: PETRARCH's reading, where a noun phrase that names an actor anywhere in its own words
-        codes as that actor ("Calenardhon leaders", "Caras Galadhon's new mayor")."""
+        codes as that actor ("Calenardhon leaders", "Caras Galadhon's new mayor"); ``bare``: the head word
+        is a verb pattern's own word ("clash with rioters"), not an agent, as PETRARCH reads a matched word."""
         refs: list[ActorRef] = []
         heads = self.conjuncts(head)
         for i, h in enumerate(heads):
-            found = self.resolve(h, place=place, loose=loose)
+            found = self.resolve(h, place=place, loose=loose, bare=bare and not i)
             if i and all(r.root.startswith("-") for r in found):  # nothing, or an unknown ---GOV
                 found = self._shared_country(h, heads[0], refs) or found
             refs.extend(found)
@@ -199,7 +200,8 @@ class ArgumentResolver:
                     seen.append((m, self.index.entries[e]))
         return seen
 
-    def resolve(self, head: int, depth: int = 0, place: bool = False, loose: bool = False) -> list[ActorRef]:
+    def resolve(self, head: int, depth: int = 0, place: bool = False, loose: bool = False,
+                bare: bool = False) -> list[ActorRef]:
         tok = self.s.token(head)
         pair = self._pair_phrase(head)
         if pair:
@@ -223,6 +225,8 @@ class ArgumentResolver:
             if role is None:
                 continue
             on_head = head_mention is m
+            if bare and on_head and e.kind == "agent":
+                continue
             if e.kind == "person" and person is None:
                 chosen = self._person_role(m, titled=any(x.kind == "agent" for _, x in found))
                 if chosen is not None:

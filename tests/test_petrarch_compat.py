@@ -665,3 +665,21 @@ def test_petrarch_name_written_with_the_needs_the_article(tmp_path):
     bare = ("The/the/DET/3/det United/United/PROPN/3/compound States/States/PROPN/4/nsubj "
             "attacked/attack/VERB/0/root Islamic/Islamic/PROPN/6/compound State/State/PROPN/4/obj")
     assert code(own, bare) == code(own, the) == {("USA", "IMG", "190")}
+
+
+def test_word_a_petrarch_pattern_matched_is_no_agent_of_the_target(tmp_path):
+    """PETRARCH marks the noun a pattern matched as used: "clash with activists in an Egyptian square"
+    under `- * (WITH ACTIVISTS)` has EGY (from the attached phrase) as target, not EGYOPP (GSR PASSIVE_10)."""
+    spec = ("Syrian/Syrian/ADJ/2/amod forces/force/NOUN/3/nsubj clash/clash/VERB/0/root with/with/ADP/5/case "
+            "{}/{}/NOUN/3/obl in/in/ADP/9/case the/the/DET/9/det Egyptian/Egyptian/ADJ/9/amod "
+            "square/square/NOUN/5/nmod")
+    syria = load_petrarch_files(verbs=write(tmp_path, "v2.txt", "--- FIGHT [190] ---\nCLASH\n"
+                                                                 "- * (WITH ACTIVISTS) [175:145]\n"),
+                                actors=write(tmp_path, "a2.txt", "SYRIA [SYR]\n+SYRIAN\nEGYPT [EGY]\n+EGYPTIAN\n"),
+                                agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
+    assert code(syria, spec.format("activists", "activist")) == {("SYR", "EGY", "175"), ("EGY", "SYR", "145")}
+    # a noun the pattern did not name keeps its agent: the general `- * WITH` codes EGYOPP
+    general = load_petrarch_files(verbs=write(tmp_path, "v3.txt", "--- FIGHT [190] ---\nCLASH\n- * WITH [190:190]\n"),
+                                  actors=write(tmp_path, "a2.txt", "SYRIA [SYR]\n+SYRIAN\nEGYPT [EGY]\n+EGYPTIAN\n"),
+                                  agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
+    assert ("SYR", "EGYOPP", "190") in code(general, spec.format("activists", "activist"))
