@@ -683,3 +683,19 @@ def test_word_a_petrarch_pattern_matched_is_no_agent_of_the_target(tmp_path):
                                   actors=write(tmp_path, "a2.txt", "SYRIA [SYR]\n+SYRIAN\nEGYPT [EGY]\n+EGYPTIAN\n"),
                                   agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
     assert ("SYR", "EGYOPP", "190") in code(general, spec.format("activists", "activist"))
+
+
+def test_petrarch_name_written_with_the_is_read_from_the_article(tmp_path):
+    """PETRARCH scans a noun phrase from its first word, so after "the" a name written with THE (+THE_US_)
+    is matched before a longer name that starts one word later (+US_STATE_DEPARTMENT): GSR VERB_3."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                             actors=write(tmp_path, "a.txt", "UNITED_STATES_ [USA]\n+US_\n+THE_US_\n"
+                                                             "DEPARTMENT_OF_STATE [USAGOV]\n+US_STATE_DEPARTMENT\n"
+                                                             "IRAQ [IRQ]\n"))
+    the = ("The/the/DET/4/det US/US/PROPN/4/compound State/State/PROPN/4/compound "
+           "department/department/NOUN/5/nsubj criticized/criticize/VERB/0/root Iraq/Iraq/PROPN/5/obj")
+    assert code(ps.dicts, the, petrarch_config(CONFIG)) == {("USA", "IRQ", "111")}
+    # without the article the longest name from "US" on is the State Department
+    bare = ("US/US/PROPN/3/compound State/State/PROPN/3/compound department/department/NOUN/4/nsubj "
+            "criticized/criticize/VERB/0/root Iraq/Iraq/PROPN/4/obj")
+    assert code(ps.dicts, bare, petrarch_config(CONFIG)) == {("USAGOV", "IRQ", "111")}
