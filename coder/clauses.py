@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from coder.config import CoderConfig
 from coder.dictionary_base import name_key
 from coder.mentions import LOCATIVE, ActorRef, ArgumentResolver
@@ -32,9 +34,26 @@ def form_lemmas(form: str) -> set[str]:
     return out
 
 
+def existential_passives(sentence: Sentence) -> Sentence:
+    """"There were ten soldiers killed in X": a past-tense verb whose clause hangs from an existential
+    "there be", with its subject after the "be", is a passive participle, as PETRARCH-2 rewrites the
+    clause to "ten soldiers were killed"; its subject is then the passive subject."""
+    relabel = set()
+    for v in sentence.tokens:
+        be = sentence.token(v.head) if v.head else None
+        if v.upos != "VERB" or v.feat_dict.get("Tense") != "Past" or be is None or be.lemma.lower() != "be" \
+                or not any(c.deprel == "expl" for c in sentence.children(be.id)):
+            continue
+        relabel |= {c.id for c in sentence.children(v.id, "nsubj") if be.id < c.id < v.id}
+    if not relabel:
+        return sentence
+    tokens = tuple(dataclasses.replace(t, deprel="nsubj:pass") if t.id in relabel else t for t in sentence.tokens)
+    return dataclasses.replace(sentence, tokens=tokens)
+
+
 class ClauseReader:
     def __init__(self, sentence: Sentence, resolver: ArgumentResolver, config: CoderConfig):
-        self.s = sentence
+        self.s = existential_passives(sentence)
         self.r = resolver
         self.config = config
         self.lemmas = [name_key(x) for x in sentence.lemma_norms]

@@ -699,3 +699,20 @@ def test_petrarch_name_written_with_the_is_read_from_the_article(tmp_path):
     bare = ("US/US/PROPN/3/compound State/State/PROPN/3/compound department/department/NOUN/4/nsubj "
             "criticized/criticize/VERB/0/root Iraq/Iraq/PROPN/4/obj")
     assert code(ps.dicts, bare, petrarch_config(CONFIG)) == {("USAGOV", "IRQ", "111")}
+
+
+EXISTENTIAL = ("There/there/PRON/2/expl were/be/VERB/0/root Iranian/Iranian/ADJ/4/amod {}/{}/NOUN/5/nsubj "
+               "killed/kill/VERB/2/csubj/Mood=Ind|Tense=Past|VerbForm=Fin {}/{}/ADP/7/case Iraq/Iraq/PROPN/5/obl")
+
+
+def test_existential_there_with_a_past_verb_is_a_passive(tmp_path):
+    """"There were Iranian activists killed in Iraq", parsed with "killed" as a finite verb whose
+    subject is "activists": PETRARCH-2 rewrites the clause to "activists were killed", a passive (GSR EXIST_1)."""
+    actors = load_petrarch_files(verbs=write(tmp_path, "v2.txt", "--- KILL [190] ---\nKILL\n"),
+                                 actors=write(tmp_path, "a2.txt", "IRAN [IRN]\n+IRANIAN\nIRAQ [IRQ]\n"),
+                                 agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
+    # the activists are the victims; with no by-phrase PETRARCH takes the source from the phrase
+    assert code(actors, EXISTENTIAL.format("activists", "activist", "in", "in")) == {("IRQ", "IRNOPP", "190")}
+    # coder's own dictionaries: the by-phrase is the agent
+    own = coder_dicts(tmp_path, "190 kill\n", ACTORS + "adjective IRN = Iranian\nagent OPP = activist\n")
+    assert code(own, EXISTENTIAL.format("activists", "activist", "by", "by")) == {("IRQ", "IRNOPP", "190")}
