@@ -80,6 +80,7 @@ class ActorIndex:
     shared_surnames: frozenset[str] = frozenset()  # keys of surnames several people share
     issues: tuple = field(default=())
     article_only: frozenset[tuple[str, int]] = frozenset()  # (key, entry) matching only after "the"
+    article_names: frozenset[tuple[str, int]] = frozenset()  # (key, entry) a PETRARCH name writes with "THE"
 
     def lookup(self, phrase: str) -> list[ActorEntry]:
         return [self.entries[i] for i in self.keys.get(name_key(_drop_article(phrase)), ())]
@@ -219,6 +220,7 @@ def compile_actor_index(entries: Sequence[ActorEntry], files: Iterable[str] = ()
         caps_only=frozenset(caps),
         shared_surnames=frozenset(shared),
         article_only=frozenset(with_article - without_article),
+        article_names=frozenset(with_article),
         max_tokens=max_tokens + 2,
         files=tuple(files),
         issues=tuple(issues),

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from coder.config import CoderConfig
 from coder.dictionary_base import name_key
 from coder.mentions import LOCATIVE, ActorRef, ArgumentResolver
@@ -35,9 +37,26 @@ def form_lemmas(form: str) -> set[str]:
     return out
 
 
+def existential_passives(sentence: Sentence) -> Sentence:
+    """"There were ten soldiers killed in X": a past-tense verb whose clause hangs from an existential
+    "there be", with its subject after the "be", is a passive participle, as PETRARCH-2 rewrites the
+    clause to "ten soldiers were killed"; its subject is then the passive subject."""
+    relabel = set()
+    for v in sentence.tokens:
+        be = sentence.token(v.head) if v.head else None
+        if v.upos != "VERB" or v.feat_dict.get("Tense") != "Past" or be is None or be.lemma.lower() != "be" \
+                or not any(c.deprel == "expl" for c in sentence.children(be.id)):
+            continue
+        relabel |= {c.id for c in sentence.children(v.id, "nsubj") if be.id < c.id < v.id}
+    if not relabel:
+        return sentence
+    tokens = tuple(dataclasses.replace(t, deprel="nsubj:pass") if t.id in relabel else t for t in sentence.tokens)
+    return dataclasses.replace(sentence, tokens=tokens)
+
+
 class ClauseReader:
     def __init__(self, sentence: Sentence, resolver: ArgumentResolver, config: CoderConfig):
-        self.s = sentence
+        self.s = existential_passives(sentence)
         self.r = resolver
         self.config = config
         self.lemmas = [name_key(x) for x in sentence.lemma_norms]
@@ -209,17 +228,18 @@ class ClauseReader:
         return sorted(h for h in heads if self.cases(h))
 
     def slot_actors(self, v: int, slots: tuple[str, ...], passive: bool, nested: bool = False,
-                    skip: tuple[str, ...] = ()) -> list[ActorRef]:
+                    skip: tuple[str, ...] = (), used: frozenset[str] = frozenset()) -> list[ActorRef]:
         """The actors of a pattern's slots: every slot's, and of ``a|b|c`` the first that has any. An
         unknown actor (``---GOV``, an agent alone) as the object of an active verb yields to a later
         alternative that names an actor, as PETRARCH takes the actor of the verb's phrases when its noun
-        phrase names none ("received ministers from the Georgian government")."""
+        phrase names none ("received ministers from the Georgian government"). ``used``: the pattern's
+        own words; a phrase headed by one is read without it as an agent."""
         out: list[ActorRef] = []
         unknown = self.config.unknown_actor
         for spec in slots:
             held: list[ActorRef] = []
             for alt in spec.split("|"):
-                refs = self._alternative(v, alt, passive, nested, frozenset(skip))
+                refs = self._alternative(v, alt, passive, nested, frozenset(skip), used)
                 if refs and unknown and alt == "obj" and not passive and all(r.code.startswith(unknown) for r in refs):
                     held = held or refs
                 elif refs:
@@ -228,24 +248,26 @@ class ClauseReader:
             out.extend(held)
         return out
 
-    def _alternative(self, v: int, slot: str, passive: bool, nested: bool, skip: frozenset[str]) -> list[ActorRef]:
+    def _alternative(self, v: int, slot: str, passive: bool, nested: bool, skip: frozenset[str],
+                     used: frozenset[str] = frozenset()) -> list[ActorRef]:
         if slot == "pp":  # the first prepositional phrase, in sentence order, that names an actor
             for h in self.phrases(v, passive):
                 if not self.cases(h) & skip:
-                    refs = self.resolve([h], nested)
+                    refs = self.resolve([h], nested, used)
                     if refs:
                         return refs
             return []
         if slot == "agent":  # the subject; in a passive clause the by-phrase, else the first phrase
-            refs = self.resolve(self.subject_heads(v, passive), nested)
-            return refs or (self._alternative(v, "pp", True, nested, skip) if passive else [])
-        return self.resolve(self.slot_heads(v, slot, passive), nested)
+            refs = self.resolve(self.subject_heads(v, passive), nested, used)
+            return refs or (self._alternative(v, "pp", True, nested, skip, used) if passive else [])
+        return self.resolve(self.slot_heads(v, slot, passive), nested, used)
 
-    def resolve(self, heads: list[int], nested: bool = False) -> list[ActorRef]:
+    def resolve(self, heads: list[int], nested: bool = False, used: frozenset[str] = frozenset()) -> list[ActorRef]:
         out: list[ActorRef] = []
         for h in heads:
             place = bool(self.cases(h) & LOCATIVE)
-            refs = self.r.resolve_all(h, place=place, loose=nested)
+            bare = self.forms[h - 1] in used or self.lemmas[h - 1] in used
+            refs = self.r.resolve_all(h, place=place, loose=nested, bare=bare)
             if not refs and nested:
                 refs = self.nested_actors(h, 0)
             out.extend(refs)

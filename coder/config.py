@@ -65,8 +65,8 @@ class CoderConfig:
     # PETRARCH-2: in a passive clause a pattern's pre-verb noun matches a by- or from-phrase only, not the
     # passive subject ("a mortar bomb was fired from Gaza" does not match ``- &WEAPON * [183]``).
     passive_phrase_subjects: bool = False
-    # PETRARCH compatibility: a list of actors as the subject of a consultation (CAMEO 04) with no
-    # object and no target codes events among them ("The US, Russia and Switzerland met": each with each).
+    # PETRARCH compatibility: a list of actors as the subject of a main-clause event of CAMEO 03-06 with
+    # no target codes events among them ("The US, Russia and Switzerland met": each with each).
     among_subjects: bool = False
     # PETRARCH's require_dyad: False (with ``unknown_actor``) lets a main-clause verb that has a source
     # and no target code the target as the unknown actor ("Opponents ... protested yesterday" -> X -> ---).

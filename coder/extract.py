@@ -16,6 +16,9 @@ from coder.model import Sentence, Token
 from coder.verbs import Pattern, VerbIndex
 
 NULL_CODE = "---"
+# PETRARCH codes a list subject without a target among its members for these CAMEO roots (intend to
+# cooperate, consult, cooperate diplomatically, cooperate materially)
+_AMONG_ROOTS = ("03", "04", "05", "06")
 
 
 def _among(actors: list[ActorRef]) -> list[tuple[ActorRef, ActorRef]]:
@@ -32,6 +35,15 @@ def _directed(pairs: list[tuple[ActorRef, ActorRef]], pattern: Pattern) -> list[
             if pattern.symmetric or pattern.among:
                 out.append((t, s))
     return out
+
+
+def _pattern_words(pattern: Pattern) -> frozenset[str]:
+    """The words of a required phrase of a pattern read in PETRARCH's way (``nested``, "* (WITH
+    RIOTERS)"): PETRARCH marks a matched word as used, so it is no agent of the target. An object word
+    stays the object's agent ("released civilians", ``- * &PEOPLE``: the civilians are ---CVL)."""
+    if not pattern.nested:
+        return frozenset()
+    return frozenset(w for _, keys in pattern.preps for w in keys or ())
 
 
 @dataclass(frozen=True)
@@ -143,16 +155,19 @@ class SentenceMatcher(ClauseReader):
         code, negated = self.event_code(v, pattern, factual_only=False)
         passive = self.is_passive(v)
         return ClauseReading(self.lemmas[v - 1], code, negated,
-                             self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip),
-                             self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip))
+                             self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip,
+                                              _pattern_words(pattern)),
+                             self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip,
+                                              _pattern_words(pattern)))
 
     def events_of(self, v: int, pattern: Pattern, factual_only: bool = True) -> list[EventMatch]:
         code, negated = self.event_code(v, pattern, factual_only)
         if code is None:
             return []
         passive = self.is_passive(v)
-        sources = self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip)
-        targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip)
+        used = _pattern_words(pattern)
+        sources = self.slot_actors(v, pattern.source, passive, pattern.nested, pattern.skip, used)
+        targets = self.slot_actors(v, pattern.target, passive, pattern.nested, pattern.skip, used)
         if not targets:
             targets = self._inherited_targets(v, pattern)
         pairs = self._pairs(v, sources, targets, pattern)
@@ -207,11 +222,19 @@ class SentenceMatcher(ClauseReader):
                pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:
         if not targets and (pattern.symmetric or pattern.among) and len(sources) >= 2:
             return _directed(_among(sources), pattern)  # "Egypt and Iran discussed …": among the subjects
-        if not targets and len(sources) >= 2 and self.config.among_subjects and pattern.code.startswith("04") \
-                and not self.s.children(v, "obj", "iobj", "ccomp", "xcomp"):
-            # PETRARCH: "X, Y and Z met": a consultation among the members, each with each
+        if not targets and len(sources) >= 2 and self.config.among_subjects \
+                and pattern.code[:2] in _AMONG_ROOTS and self._main_clause(v):
+            # PETRARCH: "X, Y and Z met": cooperation among the members, each with each
             return [(s, t) for s in sources for t in sources if s.code != t.code]
         return _directed([(s, t) for s in sources for t in targets], pattern)
+
+    def _main_clause(self, v: int) -> bool:
+        """The sentence's main verb, a verb conjoined to it, or a controlled complement of one
+        ("X and Y are seeking to deepen …"): the clauses whose events PETRARCH reports at the top."""
+        tok = self.s.token(v)
+        while tok.base_rel in ("xcomp", "conj") and tok.head:
+            tok = self.s.token(tok.head)
+        return tok.deprel == "root"
 
     # -- event nouns --------------------------------------------------------------------------
     def noun_events(self, consumed: set[int]) -> list[EventMatch]:

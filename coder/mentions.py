@@ -65,7 +65,8 @@ def token_keys(sentence: Sentence) -> tuple[str, ...]:
 
 def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
     """Longest dictionary matches, left to right. Names of actors, people, places and nationalities
-    match only where a word of them is capitalised ("Chad", not "chad"); agent nouns match in any case."""
+    match only where a word of them is capitalised ("Chad", not "chad"); agent nouns match in any case;
+    after "the" a PETRARCH name written with THE comes first ("The US State department": THE_US)."""
     keys = token_keys(sentence)
     forms = [t.form for t in sentence.tokens]
     entries = index.entries
@@ -76,9 +77,8 @@ def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
         if not keys[i] or forms[i] in _STOP_FORMS:
             i += 1
             continue
-        acc = ""
-        capital = False
-        best: tuple[int, tuple[int, ...]] | None = None
+        acc, capital, after_the = "", False, i > 0 and forms[i - 1].lower() == "the"
+        best = first = None  # first: the longest name written with THE, where PETRARCH's scan starts
         for j in range(i, min(n, i + index.max_tokens)):
             if j > i and forms[j] in _STOP_FORMS and (not keys[j] or acc + keys[j] not in index.prefixes):
                 break  # "People's Republic of China" goes on through "'s"; "Iran's" stops
@@ -98,6 +98,9 @@ def find_mentions(sentence: Sentence, index: ActorIndex) -> tuple[Mention, ...]:
                     hit = tuple(e for e in hit if entries[e].kind == "agent")
                 if hit:
                     best = (j, hit)
+                    named = tuple(e for e in hit if (acc, e) in index.article_names) if after_the else ()
+                    first = (j, named) if named else first
+        best = first or best
         if best:
             out.append(Mention(i + 1, best[0] + 1, best[1]))
             i = best[0] + 1
@@ -141,14 +144,15 @@ class ArgumentResolver:
             out.extend(self.conjuncts(c.id))
         return out
 
-    def resolve_all(self, head: int, place: bool = False, loose: bool = False) -> list[ActorRef]:
+    def resolve_all(self, head: int, place: bool = False, loose: bool = False, bare: bool = False) -> list[ActorRef]:
         """Actors of an argument and its conjuncts; ``place``: a locative phrase, where capitals are places;
         ``loose``: PETRARCH's reading, where a noun phrase that names an actor anywhere in its own words
-        codes as that actor ("Calenardhon leaders", "Caras Galadhon's new mayor")."""
+        codes as that actor ("Calenardhon leaders", "Caras Galadhon's new mayor"); ``bare``: the head word
+        is a verb pattern's own word ("clash with rioters"), not an agent, as PETRARCH reads a matched word."""
         refs: list[ActorRef] = []
         heads = self.conjuncts(head)
         for i, h in enumerate(heads):
-            found = self.resolve(h, place=place, loose=loose)
+            found = self.resolve(h, place=place, loose=loose, bare=bare and not i)
             if i and all(r.root.startswith("-") for r in found):  # nothing, or an unknown ---GOV
                 found = self._shared_country(h, heads[0], refs) or found
             refs.extend(found)
@@ -199,7 +203,8 @@ class ArgumentResolver:
                     seen.append((m, self.index.entries[e]))
         return seen
 
-    def resolve(self, head: int, depth: int = 0, place: bool = False, loose: bool = False) -> list[ActorRef]:
+    def resolve(self, head: int, depth: int = 0, place: bool = False, loose: bool = False,
+                bare: bool = False) -> list[ActorRef]:
         tok = self.s.token(head)
         pair = self._pair_phrase(head)
         if pair:
@@ -220,7 +225,7 @@ class ArgumentResolver:
         prefixes: list = []
         for m, e in found:
             role = e.role_on(self.day)
-            if role is None:
+            if role is None or (bare and head_mention is m and e.kind == "agent"):  # a pattern's word
                 continue
             on_head = head_mention is m
             if e.kind == "person" and person is None:

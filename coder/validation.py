@@ -176,7 +176,8 @@ def petrarch_config(config: CoderConfig) -> CoderConfig:
     governor makes a clause hypothetical ("Ethiopia indicated it would act against Libya", "won't try
     to clash with Eriadori" code the act): PETRARCH has no hypotheticals; a present participle on a
     noun has the noun as subject ("the parade supporting Gondor"), not the clause's subject; a list
-    subject of a consultation without a target meets among itself ("The US, Russia and Switzerland met");
+    subject of a main-clause cooperation (CAMEO 03-06) without a target is coded among itself ("The US,
+    Russia and Switzerland met");
     an attached phrase that gives the actor gives its agents too (``phrase_agents``); an adverb right after
     the verb can be a pattern's object word (``adverb_objects``); in a passive clause a pre-verb noun
     matches only the by/from phrases (``passive_phrase_subjects``)."""

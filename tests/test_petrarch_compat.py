@@ -592,13 +592,32 @@ def test_petrarch_config_codes_a_list_subject_without_target_among_its_members(t
     assert code(d, spec, cfg) == {(a, b, "040") for a in ("IRN", "IRQ", "SYR") for b in ("IRN", "IRQ", "SYR")
                                   if a != b}
     assert code(d, spec) == set()  # coder: an event needs a target
-    # a verb with an object is not such a meeting: "Iran and Iraq met the press" codes nothing
+    # an object that is no actor leaves the event without a target: "Iran and Iraq met the press"
     press = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj met/meet/VERB/0/root "
              "the/the/DET/6/det press/press/NOUN/4/obj")
-    assert code(d, press, cfg) == set()
-    # only a consultation (CAMEO 04) is among the members: "Iran and Iraq said on Friday" is no dyad
+    assert code(d, press, cfg) == {("IRN", "IRQ", "040"), ("IRQ", "IRN", "040")}
+    # only cooperation (CAMEO 03-06) is among the members: "Iran and Iraq said on Friday" is no dyad
     said = ("Iran/Iran/PROPN/4/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj said/say/VERB/0/root "
             "on/on/ADP/6/case Friday/Friday/PROPN/4/obl")
+    assert code(d, said, cfg) == set()
+
+
+def test_list_subject_among_itself_for_cooperation_codes_of_the_main_clause(tmp_path):
+    verbs = ("--- SEEK [030] ---\nSEEK\n--- BOOST [060] ---\nDEEPEN\n--- SAY [010] ---\nSAY\n"
+             "--- ENJOY [---] ---\nENJOY\n- * SUPPORT [:050]\n")
+    d = petrarch(tmp_path, verbs, "010:0x1000\n030:0x3000\n031:0x3070\n050:0x0030\n060:0x0070\n")
+    cfg = petrarch_config(CONFIG)
+    # "Iran and Iraq are seeking to deepen a partnership": seek + deepen = 031 (0x3070), no target:
+    # PETRARCH-2 codes the members with each other, both ways, for codes 03-06 (AFP0808020675_1)
+    seek = ("Iran/Iran/PROPN/5/nsubj and/and/CCONJ/3/cc Iraq/Iraq/PROPN/1/conj are/be/AUX/5/aux "
+            "seeking/seek/VERB/0/root to/to/PART/7/mark deepen/deepen/VERB/5/xcomp a/a/DET/9/det "
+            "partnership/partnership/NOUN/7/obj")
+    assert code(d, seek, cfg) == {("IRN", "IRQ", "031"), ("IRQ", "IRN", "031")}
+    # only the sentence's main clause: a reported clause's list ("Egypt said a step enjoyed support from
+    # Iran and Iraq") is part of the report, which PETRARCH-2 does not code as a plain event (AFP0808020742_2)
+    said = ("Egypt/Egypt/PROPN/2/nsubj said/say/VERB/0/root a/a/DET/4/det step/step/NOUN/5/nsubj "
+            "enjoyed/enjoy/VERB/2/ccomp support/support/NOUN/5/obj from/from/ADP/8/case Iran/Iran/PROPN/6/nmod "
+            "and/and/CCONJ/10/cc Iraq/Iraq/PROPN/8/conj")
     assert code(d, said, cfg) == set()
 
 
@@ -892,3 +911,54 @@ def test_petrarch_passive_pre_verb_noun_matches_only_by_and_from_phrases(tmp_pat
     by = ("Iran/Iran/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass fired/fire/VERB/0/root by/by/ADP/7/case "
           "a/a/DET/7/det Syria/Syria/PROPN/7/compound bomb/bomb/NOUN/3/obl:agent")
     assert code(d, by, cfg) == {("SYR", "IRN", "183")}
+
+
+def test_word_a_petrarch_pattern_matched_is_no_agent_of_the_target(tmp_path):
+    """PETRARCH marks the noun a pattern matched as used: "clash with activists in an Egyptian square"
+    under `- * (WITH ACTIVISTS)` has EGY (from the attached phrase) as target, not EGYOPP (GSR PASSIVE_10)."""
+    spec = ("Syrian/Syrian/ADJ/2/amod forces/force/NOUN/3/nsubj clash/clash/VERB/0/root with/with/ADP/5/case "
+            "{}/{}/NOUN/3/obl in/in/ADP/9/case the/the/DET/9/det Egyptian/Egyptian/ADJ/9/amod "
+            "square/square/NOUN/5/nmod")
+    syria = load_petrarch_files(verbs=write(tmp_path, "v2.txt", "--- FIGHT [190] ---\nCLASH\n"
+                                                                 "- * (WITH ACTIVISTS) [175:145]\n"),
+                                actors=write(tmp_path, "a2.txt", "SYRIA [SYR]\n+SYRIAN\nEGYPT [EGY]\n+EGYPTIAN\n"),
+                                agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
+    assert code(syria, spec.format("activists", "activist")) == {("SYR", "EGY", "175"), ("EGY", "SYR", "145")}
+    # a noun the pattern did not name keeps its agent: the general `- * WITH` codes EGYOPP
+    general = load_petrarch_files(verbs=write(tmp_path, "v3.txt", "--- FIGHT [190] ---\nCLASH\n- * WITH [190:190]\n"),
+                                  actors=write(tmp_path, "a2.txt", "SYRIA [SYR]\n+SYRIAN\nEGYPT [EGY]\n+EGYPTIAN\n"),
+                                  agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
+    assert ("SYR", "EGYOPP", "190") in code(general, spec.format("activists", "activist"))
+
+
+def test_petrarch_name_written_with_the_is_read_from_the_article(tmp_path):
+    """PETRARCH scans a noun phrase from its first word, so after "the" a name written with THE (+THE_US_)
+    is matched before a longer name that starts one word later (+US_STATE_DEPARTMENT): GSR VERB_3."""
+    ps = load_petrarch_files(verbs=write(tmp_path, "v.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n"),
+                             actors=write(tmp_path, "a.txt", "UNITED_STATES_ [USA]\n+US_\n+THE_US_\n"
+                                                             "DEPARTMENT_OF_STATE [USAGOV]\n+US_STATE_DEPARTMENT\n"
+                                                             "IRAQ [IRQ]\n"))
+    the = ("The/the/DET/4/det US/US/PROPN/4/compound State/State/PROPN/4/compound "
+           "department/department/NOUN/5/nsubj criticized/criticize/VERB/0/root Iraq/Iraq/PROPN/5/obj")
+    assert code(ps.dicts, the, petrarch_config(CONFIG)) == {("USA", "IRQ", "111")}
+    # without the article the longest name from "US" on is the State Department
+    bare = ("US/US/PROPN/3/compound State/State/PROPN/3/compound department/department/NOUN/4/nsubj "
+            "criticized/criticize/VERB/0/root Iraq/Iraq/PROPN/4/obj")
+    assert code(ps.dicts, bare, petrarch_config(CONFIG)) == {("USAGOV", "IRQ", "111")}
+
+
+EXISTENTIAL = ("There/there/PRON/2/expl were/be/VERB/0/root Iranian/Iranian/ADJ/4/amod {}/{}/NOUN/5/nsubj "
+               "killed/kill/VERB/2/csubj/Mood=Ind|Tense=Past|VerbForm=Fin {}/{}/ADP/7/case Iraq/Iraq/PROPN/5/obl")
+
+
+def test_existential_there_with_a_past_verb_is_a_passive(tmp_path):
+    """"There were Iranian activists killed in Iraq", parsed with "killed" as a finite verb whose
+    subject is "activists": PETRARCH-2 rewrites the clause to "activists were killed", a passive (GSR EXIST_1)."""
+    actors = load_petrarch_files(verbs=write(tmp_path, "v2.txt", "--- KILL [190] ---\nKILL\n"),
+                                 actors=write(tmp_path, "a2.txt", "IRAN [IRN]\n+IRANIAN\nIRAQ [IRQ]\n"),
+                                 agents=write(tmp_path, "g2.txt", "ACTIVIST [~OPP]\n")).dicts
+    # the activists are the victims; with no by-phrase PETRARCH takes the source from the phrase
+    assert code(actors, EXISTENTIAL.format("activists", "activist", "in", "in")) == {("IRQ", "IRNOPP", "190")}
+    # coder's own dictionaries: the by-phrase is the agent
+    own = coder_dicts(tmp_path, "190 kill\n", ACTORS + "adjective IRN = Iranian\nagent OPP = activist\n")
+    assert code(own, EXISTENTIAL.format("activists", "activist", "by", "by")) == {("IRQ", "IRNOPP", "190")}
