@@ -1,8 +1,9 @@
 """Event extraction over a UD parse: verb and event-noun patterns with named roles.
 
 The rules are listed in docs/dictionaries.md ("How the matcher reads a sentence"); each has a
-test on a hand-built sentence and one through spaCy. Reading a clause (voice, negation, slots,
-constraints) is ``coder.clauses``; combining a verb with the verb it governs is ``coder.nesting``.
+test on a hand-built sentence and one through spaCy. Reading a clause (voice, negation, slots) is
+``coder.clauses``, its pattern constraints ``coder.constraints``; combining a verb with the verb it
+governs is ``coder.nesting``.
 """
 
 from __future__ import annotations
