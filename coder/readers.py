@@ -5,27 +5,29 @@ file) and PETRARCH XML (``coder.readers_xml``); text formats may be gzipped. No
 record is lost silently: each becomes an ``InputRecord`` (text exactly as in the
 file; normalisation happens later) or a ``Rejection`` saying why, at ``FILE:LINE``.
 A file that cannot be read gives one ``Rejection`` at line 0; the stream goes on.
+
+This module finds the inputs, detects their formats, checks their encoding and builds the
+records; the rows of JSON Lines, CSV/TSV and Parquet files are read by ``coder.readers_rows``.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import errno
 import glob
 import gzip
 import io
-import json
 import os
 import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Iterable, Iterator, Sequence
+from typing import IO, Iterator, Sequence
 
 from coder.model import InputRecord, Rejection
+from coder.readers_rows import Raw, csv_rows, jsonl_rows, parquet_rows
 from coder.readers_xml import declared_encoding, iter_petrarch_xml
 
 __all__ = ["FORMATS", "ReaderConfig", "expand_inputs", "parse_date", "read_inputs"]
@@ -46,9 +48,6 @@ _ISO_DATE_TIME = re.compile(
 )
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _CHUNK = 1 << 20
-_PARQUET_BATCH = 1024
-
-Raw = tuple[int, "dict[str, object] | str"]  # (line, fields) or (line, problem)
 
 
 @dataclass(frozen=True)
@@ -255,7 +254,7 @@ def _read_file(path: Path, config: ReaderConfig, forced: str | None = None) -> I
 
 def _raw_records(path: Path, fmt: str, compressed: bool, config: ReaderConfig) -> Iterator[Raw]:
     if fmt == "parquet":
-        yield from _parquet_rows(path, config)
+        yield from parquet_rows(path, config)
         return
     encoding = None
     if fmt == "petrarch-xml":
@@ -268,10 +267,10 @@ def _raw_records(path: Path, fmt: str, compressed: bool, config: ReaderConfig) -
     encoding = encoding or "utf-8-sig"
     with _open_binary(path, compressed) as raw, io.TextIOWrapper(raw, encoding=encoding, newline="") as stream:
         if fmt == "jsonl":
-            yield from _jsonl_rows(stream, config)
+            yield from jsonl_rows(stream, config)
         elif fmt == "csv":
             tab = any(s.lower() in (".tsv", ".tab") for s in path.suffixes)
-            yield from _csv_rows(stream, config, "\t" if tab else ",")
+            yield from csv_rows(stream, config, "\t" if tab else ",")
         elif fmt == "txt":
             text = stream.read()
             yield 1, ({"id": _stem(path), "text": text} if text.strip() else "no text (file is empty)")
@@ -300,102 +299,3 @@ def _utf8_problem(path: Path, compressed: bool) -> str | None:
             if not chunk:
                 return None
             lines_before += chunk.count(b"\n")
-
-
-def _jsonl_rows(stream: Iterable[str], config: ReaderConfig) -> Iterator[Raw]:
-    names = config.field_names()
-    first = True
-    for n, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        if first and line.lstrip().startswith("["):
-            yield 0, ("a JSON array, not JSON Lines (one object per line); "
-                      "convert it with: jq -c '.[]' FILE > FILE.jsonl")
-            return
-        first = False
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield n, f"invalid JSON: {e.msg} (column {e.colno})"
-            continue
-        except RecursionError:
-            yield n, "invalid JSON: nested too deeply"
-            continue
-        if not isinstance(obj, dict):
-            yield n, f"invalid record: want a JSON object, got {type(obj).__name__}"
-            continue
-        yield n, {canon: obj.get(name) for canon, name in names.items()}
-
-
-def _columns(header: Sequence[str], config: ReaderConfig) -> dict[str, str]:
-    """Canonical field -> column present in ``header`` (exact name first, then ignoring case)."""
-    lowered = {h.lower(): h for h in reversed(header)}
-    found = {canon: name if name in header else lowered.get(name.lower()) for canon, name in config.field_names().items()}
-    return {canon: column for canon, column in found.items() if column is not None}
-
-
-def _missing_text(header: Sequence[str], config: ReaderConfig) -> str:
-    shown = ", ".join(repr(h) for h in header[:20]) + (", ..." if len(header) > 20 else "")
-    return f"no column {config.text_field!r} (columns: {shown}); name the text field in the configuration"
-
-
-def _csv_rows(stream: IO[str], config: ReaderConfig, delimiter: str) -> Iterator[Raw]:
-    reader = csv.reader(stream, delimiter=delimiter, strict=True)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        return
-    except csv.Error as e:
-        yield 1, f"invalid CSV header: {e}"
-        return
-    columns = _columns(header, config)
-    if "text" not in columns:
-        yield 1, _missing_text(header, config)
-        return
-    index = {canon: header.index(col) for canon, col in columns.items()}
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            hint = " (a quote opened here is never closed?)" if "end of data" in str(e) else ""
-            yield start, f"invalid CSV: {e}{hint}"
-            if reader.line_num <= end:
-                return
-            end = reader.line_num
-            continue
-        end = reader.line_num
-        if not row:
-            continue
-        if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-            yield start, f"row has {len(row)} fields, the header {len(header)} (a quoting problem?)"
-            continue
-        yield start, {canon: (row[i] if i < len(row) else None) for canon, i in index.items()}
-
-
-def _parquet_rows(path: Path, config: ReaderConfig) -> Iterator[Raw]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        parquet = pq.ParquetFile(path)
-    except (pa.ArrowException, OSError, ValueError) as e:
-        yield 0, f"cannot read Parquet: {e}"
-        return
-    with parquet:
-        columns = _columns(parquet.schema_arrow.names, config)
-        if "text" not in columns:
-            yield 0, _missing_text(parquet.schema_arrow.names, config)
-            return
-        row = 0
-        try:
-            for batch in parquet.iter_batches(batch_size=_PARQUET_BATCH, columns=sorted(set(columns.values()))):
-                values = {canon: batch.column(col).to_pylist() for canon, col in columns.items()}
-                for i in range(batch.num_rows):
-                    row += 1
-                    yield row, {canon: values[canon][i] for canon in columns}
-        except (pa.ArrowException, OSError, ValueError) as e:
-            yield 0, f"cannot read Parquet after row {row}: {e}"

@@ -23,10 +23,11 @@ from coder.coding import code_document
 from coder.config import CoderConfig
 from coder.dictset import DictionarySet
 from coder.model import Document
-from coder.validation_xml import (
+from coder.validation_records import (
     UNKNOWN_ACTOR, Environment, ReadProblem, StopMark, ValidationFile, ValidationRecord, expand_compound,
-    expand_triples, iter_validation, normalise_actor, read_validation, read_validation_file,
+    expand_triples, normalise_actor,
 )
+from coder.validation_xml import iter_validation, read_validation, read_validation_file
 
 __all__ = [
     "Environment", "ValidationRecord", "ValidationFile", "ReadProblem", "StopMark", "RecordResult",

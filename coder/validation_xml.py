@@ -30,6 +30,10 @@ What is read:
   v2 labels, normalised to v2 by ``coder.conllu``) becomes ``parse``; a Penn Treebank
   bracketing is not read (``parse_format == "treebank"``: code the text with a parser).
 * ``<Stop>`` outside a record ends the file, as in PETRARCH.
+
+The records read (``Environment``, ``ValidationRecord``, ``ValidationFile``, ...) and the
+expansion of compound actors are in ``coder.validation_records``; they are importable from
+here too.
 """
 
 from __future__ import annotations
@@ -38,19 +42,20 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.conllu import ConlluError, parse_sentence
 from coder.model import Sentence
 from coder.readers_xml import _unescape, split_sentence_records
+from coder.validation_records import (  # noqa: F401 (UNKNOWN_ACTOR: re-exported)
+    UNKNOWN_ACTOR, Environment, ReadProblem, StopMark, ValidationFile, ValidationRecord, expand_compound,
+    expand_triples, normalise_actor,
+)
 
 __all__ = [
     "Environment", "ValidationRecord", "ValidationFile", "ReadProblem", "StopMark",
     "iter_validation", "read_validation", "read_validation_file", "expand_compound", "normalise_actor",
 ]
-
-UNKNOWN_ACTOR = "---"
 
 _OPEN_TAG = re.compile(r"<Sentence(?P<attrs>(?:\s[^>]*?)?)\s*/?>", re.S)
 _END_SENTENCE = re.compile(r"</Sentence\s*>")
@@ -67,83 +72,6 @@ _SPACE = re.compile(r"\s+")
 _TRUE = frozenset({"true", "yes", "1", "t", "y"})
 
 
-@dataclass(frozen=True)
-class Environment:
-    """The ``<Environment>`` block: the dictionary files a suite codes with and what it scores."""
-
-    verbfile: str | None = None
-    actorfiles: tuple[str, ...] = ()
-    agentfiles: tuple[str, ...] = ()
-    discardfiles: tuple[str, ...] = ()
-    issuefiles: tuple[str, ...] = ()
-    picofile: str | None = None
-    errorfile: str | None = None
-    include: tuple[str, ...] | None = None  # None: every category
-    exclude: tuple[str, ...] = ()
-    valid_only: bool = False  # the ``valid`` token of <Include>
-    pause: str | None = None
-    config: dict[str, str] = field(default_factory=dict)
-    tags: dict[str, str] = field(default_factory=dict)  # every child element, text as written
-    line: int = 0
-
-    def includes(self, category: str) -> bool:
-        if category in self.exclude:
-            return False
-        return self.include is None or category in self.include
-
-
-@dataclass(frozen=True)
-class ValidationRecord:
-    id: str
-    date: dt.date | None
-    category: str
-    evaluate: bool
-    expected: frozenset[tuple[str, str, str]]  # (source, target, code), compounds expanded
-    noevents: bool  # noevents="True", or error=...: the record must code nothing
-    text: str
-    parse: Sentence | None
-    config: dict[str, str]
-    line: int
-    codings: tuple[tuple[str, str, str], ...] = ()  # the <EventCoding> triples as written
-    error: str | None = None  # <EventCoding error="...">
-    has_coding: bool = False  # any <EventCoding> line at all (upstream skips records without)
-    parse_format: str | None = None  # "conllu", "treebank" or None
-    parse_extra: tuple[Sentence, ...] = ()  # further CoNLL-U sentences in the same <Parse>
-    attrs: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return ((self.parse,) + self.parse_extra) if self.parse is not None else ()
-
-
-@dataclass(frozen=True)
-class ReadProblem:
-    line: int
-    message: str
-
-
-@dataclass(frozen=True)
-class StopMark:
-    """A ``<Stop>`` outside a record: reading ends at ``line``."""
-
-    line: int
-
-
-@dataclass
-class ValidationFile:
-    environment: Environment
-    records: list[ValidationRecord]
-    problems: list[ReadProblem] = field(default_factory=list)
-    path: Path | None = None
-    stopped_at: int | None = None  # line of a <Stop> record, if any
-
-    def is_scored(self, record: ValidationRecord) -> bool:
-        """Scored: evaluate is true, the category passes <Include>/<Exclude>, and the record
-        has an <EventCoding> line (events, noevents or error)."""
-        return record.evaluate and record.has_coding and self.environment.includes(record.category)
-
-    def scored(self) -> list[ValidationRecord]:
-        return [r for r in self.records if self.is_scored(r)]
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -167,36 +95,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.datetime.strptime(digits[:8], "%Y%m%d").date() if len(digits) >= 8 else None
     except ValueError:
         return None
-
-
-def normalise_actor(code: str) -> str:
-    """An actor code as PETRARCH's validation compares it: ``~GOV`` and an empty code are
-    the unknown actor ``---`` (``---GOV``); surrounding space is dropped."""
-    code = code.strip()
-    if not code:
-        return UNKNOWN_ACTOR
-    if code.startswith("~"):
-        return UNKNOWN_ACTOR + code[1:]
-    return code
-
-
-def expand_compound(code: str) -> list[str]:
-    """``FRO/BIL/SAM`` -> ``[FRO, BIL, SAM]``; a plain code -> ``[code]``."""
-    parts = [normalise_actor(p) for p in code.split("/")] if "/" in code else [normalise_actor(code)]
-    return list(dict.fromkeys(p for p in parts if p)) or [UNKNOWN_ACTOR]
-
-
-def expand_triples(triples: Iterable[tuple[str, str, str]]) -> frozenset[tuple[str, str, str]]:
-    """The set of (source, target, code) with compound actors expanded and duplicates removed
-    (an actor paired with itself by the expansion is dropped)."""
-    out = set()
-    for source, target, code in triples:
-        compound = "/" in source or "/" in target
-        for s in expand_compound(source):
-            for t in expand_compound(target):
-                if not (compound and s == t):  # "A/B" with "B/C": no B-to-B event
-                    out.add((s, t, code.strip()))
-    return frozenset(out)
 
 
 def _split_list(value: str) -> tuple[str, ...]:

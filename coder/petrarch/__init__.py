@@ -7,8 +7,8 @@
 
 The foreign files are read where they are, at run time; nothing of them is copied into coder.
 Formats and the choices made translating them: ``actors.py`` (actors, agents, dates),
-``verb_dict.py`` and ``patterns.py`` (verb dictionaries, both syntaxes), ``lists.py``
-(discards, issues), ``pico.py`` (code combination).
+``verb_dict.py`` (verb dictionaries read, both syntaxes), ``patterns.py`` and ``verb_compile.py``
+(their patterns translated and compiled), ``lists.py`` (discards, issues), ``pico.py`` (code combination).
 """
 
 from coder.petrarch.lists import Discard, IssuePhrase

@@ -19,7 +19,8 @@ from coder.petrarch.actors import only_listed_plurals, read_actor_file, read_age
 from coder.petrarch.lists import Discard, IssuePhrase, read_discard_file, read_issue_file
 from coder.petrarch.pico import PicoTable, read_pico_file
 from coder.petrarch.reading import Issues
-from coder.petrarch.verb_dict import Transformation, compile_patterns, compile_rules, new_reading, read_verb_file
+from coder.petrarch.verb_compile import compile_patterns, compile_rules
+from coder.petrarch.verb_dict import Transformation, new_reading, read_verb_file
 from coder.verbs import compile_verb_index
 
 PICO_DEFAULT_NAME = "PETR.Internal.Coding.Ontology.txt"
