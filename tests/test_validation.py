@@ -479,3 +479,28 @@ def test_record_dates_yymmdd_as_petrarch_reads_them():
     dates = [r.date for r in read_validation(text.splitlines(keepends=True)).records]
     # YYMMDD: 00-30 are 20YY, 31-99 19YY (PETRARCH's dstr_to_ordate), as in the actor dictionaries
     assert dates == [dt.date(2012, 11, 8), dt.date(1995, 1, 2), dt.date(2008, 8, 6)]
+
+
+def test_unknown_actor_only_in_validation_never_in_coding():
+    """The GSR set expects PETRARCH's unknown actor (---REB, a bare --- target); `coder validate`
+    emits it, `coder code` with the same Phoenix dictionaries never does."""
+    import dataclasses
+
+    from helpers import doc, sent, triples
+
+    from coder.coding import code_document
+    from coder.dictset import load_dictionary_spec
+    from coder.validation import petrarch_config
+
+    ini = PEERS / "petrarch2" / "petrarch2" / "data" / "config" / "PETR_config.ini"
+    if not ini.exists():
+        pytest.skip("../shared/peers is not available")
+    dicts = load_dictionary_spec([f"petrarch:{ini}"])
+    rebels = sent("Insurgents/insurgent/NOUN/2/nsubj attacked/attack/VERB/0/root Iraq/Iraq/PROPN/2/obj")
+    protest = sent("Opponents/opponent/NOUN/2/nsubj protested/protest/VERB/0/root in/in/ADP/4/case "
+                   "Iraq/Iraq/PROPN/2/obl")
+    coding = CoderConfig(default_date=dt.date(2015, 6, 9))
+    for s in (rebels, protest):
+        assert not any("---" in a for t in triples(code_document(doc(s), dicts, coding)) for a in t[:2])
+    validating = dataclasses.replace(petrarch_config(coding), unknown_actor="---")
+    assert ("---REB", "IRQ", "190") in triples(code_document(doc(rebels), dicts, validating))
