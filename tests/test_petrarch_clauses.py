@@ -353,6 +353,12 @@ def test_subject_of_a_finite_clause_read_as_a_phrase_of_the_main_verb(tmp_path):
     # a participle ("preparing") is no finite clause
     assert code(d, spec.replace("prepared/prepare/VERB/3/advcl/VerbForm=Fin",
                                 "preparing/prepare/VERB/3/advcl/VerbForm=Ger"), cfg) == set()
+    # the repair holds for coder's own dictionaries too: the leader (of Iran) attends, not the visit
+    own = coder_dicts(tmp_path, "190 attack target=obj\n", ACTORS + "agent GOV = leader\n")
+    attacked = ("The/the/DET/2/det visit/visit/NOUN/3/nsubj came/come/VERB/0/root as/as/ADP/7/case "
+                "the/the/DET/7/det Iran/Iran/PROPN/7/compound leader/leader/NOUN/3/obl "
+                "attacked/attack/VERB/3/advcl/VerbForm=Fin Iraq/Iraq/PROPN/8/obj")
+    assert code(own, attacked) == {("IRNGOV", "IRQ", "190")}
 
 
 def test_petrarch_config_codes_a_list_subject_without_target_among_its_members(tmp_path):
