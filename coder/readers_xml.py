@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 __all__ = ["iter_petrarch_xml", "strip_comments", "declared_encoding"]
@@ -125,24 +126,45 @@ def _stray_text(chunk: str, line: int) -> Iterator[tuple[int, str]]:
         yield line + chunk[: m.start()].count("\n"), "<Text> outside a <Sentence> record (not read)"
 
 
-def _record(start: int, chunk: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+@dataclass(frozen=True)
+class RecordParts:
+    """A ``<Sentence`` chunk of a PETRARCH file cut into its parts (for input and validation files)."""
+
+    attrs: str | None  # the attribute text of the <Sentence ...> tag; None: the tag has no closing '>'
+    body: str  # between the tag and </Sentence> (or the end of the record)
+    tail: str  # after the record: settings, <Stop>, stray text
+    body_at: int  # where the body starts in the chunk
+    tail_at: int  # where the tail starts in the chunk
+
+
+def record_parts(chunk: str) -> RecordParts:
+    """Cut one chunk of ``split_sentence_records`` into tag attributes, body and tail. A self-closing
+    ``<Sentence .../>`` followed by ``</Sentence>`` (as the shipped files write it) has the text between
+    them as its body; ``</Sentences>`` ends the last record."""
     tail_at = len(chunk)
     end_all = _END_ALL.search(chunk)
     if end_all:
         tail_at = end_all.start()
     tag = _OPEN_TAG.match(chunk)
     if not tag or tag.end() > tail_at:
-        yield start, "malformed <Sentence> tag (no closing '>')"
-        yield from _stray_text(chunk[tail_at:], start + chunk[:tail_at].count("\n"))
-        return
-    attrs = {m.group(1): _unescape(m.group(2) if m.group(2) is not None else m.group(3))
-             for m in _ATTR.finditer(tag.group("attrs"))}
+        return RecordParts(None, "", chunk[tail_at:], tail_at, tail_at)
     body_end = tail_at
     close = _END_SENTENCE.search(chunk, tag.end(), tail_at)
     if close:
         body_end, tail_at = close.start(), close.end()
-    body = chunk[tag.end() : body_end]
-    tail = chunk[tail_at:]
+    return RecordParts(tag.group("attrs"), chunk[tag.end():body_end], chunk[tail_at:], tag.end(), tail_at)
+
+
+def _record(start: int, chunk: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+    parts = record_parts(chunk)
+    tail_at, tail = parts.tail_at, parts.tail
+    if parts.attrs is None:
+        yield start, "malformed <Sentence> tag (no closing '>')"
+        yield from _stray_text(tail, start + chunk[:tail_at].count("\n"))
+        return
+    attrs = {m.group(1): _unescape(m.group(2) if m.group(2) is not None else m.group(3))
+             for m in _ATTR.finditer(parts.attrs)}
+    body = parts.body
     texts = _TEXT.findall(body)
     where = f" in <Sentence id={attrs['id']!r}>" if attrs.get("id") else ""
     if len(texts) > 1:

@@ -46,7 +46,7 @@ from pathlib import Path
 
 from coder.conllu import ConlluError, parse_sentence
 from coder.model import Sentence
-from coder.readers_xml import _unescape, split_sentence_records
+from coder.readers_xml import _unescape, record_parts, split_sentence_records
 from coder.validation_records import (  # noqa: F401 (UNKNOWN_ACTOR: re-exported)
     UNKNOWN_ACTOR, Environment, ReadProblem, StopMark, ValidationFile, ValidationRecord, expand_compound,
     expand_triples, normalise_actor,
@@ -57,9 +57,6 @@ __all__ = [
     "iter_validation", "read_validation", "read_validation_file", "expand_compound", "normalise_actor",
 ]
 
-_OPEN_TAG = re.compile(r"<Sentence(?P<attrs>(?:\s[^>]*?)?)\s*/?>", re.S)
-_END_SENTENCE = re.compile(r"</Sentence\s*>")
-_END_ALL = re.compile(r"</Sentences\s*>")
 _ATTR = re.compile(r"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CODING = re.compile(r"<EventCoding\b(?P<attrs>[^>]*?)/?>", re.S)
 _CONFIG = re.compile(r"<Config\b(?P<attrs>[^>]*?)/?>(?:\s*</Config\s*>)?", re.S)
@@ -174,21 +171,12 @@ def _parse_block(raw: str, first_line: int, record_id: str, text: str, source: s
 def _record(start: int, chunk: str, config: dict[str, str], source: str
             ) -> Iterator[ValidationRecord | ReadProblem | StopMark]:
     """One record (and what follows it up to the next ``<Sentence``: settings, ``<Stop>``)."""
-    tail_at = len(chunk)
-    end_all = _END_ALL.search(chunk)
-    if end_all:
-        tail_at = end_all.start()
-    tag = _OPEN_TAG.match(chunk)
-    if not tag or tag.end() > tail_at:
+    parts = record_parts(chunk)
+    if parts.attrs is None:
         yield ReadProblem(start, "malformed <Sentence> tag (no closing '>')")
         return
-    attrs = _attrs(tag.group("attrs"))
-    body_end = tail_at
-    close = _END_SENTENCE.search(chunk, tag.end(), tail_at)
-    if close:
-        body_end, tail_at = close.start(), close.end()
-    body = chunk[tag.end():body_end]
-    tail = chunk[tail_at:]
+    attrs = _attrs(parts.attrs)
+    body, tail, tail_at = parts.body, parts.tail, parts.tail_at
 
     def line_of(pos: int) -> int:
         return start + chunk[:pos].count("\n")
@@ -219,14 +207,14 @@ def _record(start: int, chunk: str, config: dict[str, str], source: str
             codings.append((normalise_actor(a.get("sourcecode", "")), normalise_actor(a.get("targetcode", "")),
                             a.get("eventcode", "").strip()))
         else:
-            yield ReadProblem(line_of(m.start() + tag.end()), f"<EventCoding> without codes in record {rid!r}")
+            yield ReadProblem(line_of(m.start() + parts.body_at), f"<EventCoding> without codes in record {rid!r}")
     if codings and (noevents or error):
         yield ReadProblem(start, f"record {rid!r} has both events and noevents/error: the events are expected")
         noevents, error = False, None
     parse_format, sentences = None, []
     pm = _PARSE.search(body)
     if pm:
-        first_line = line_of(tag.end() + pm.start(1))
+        first_line = line_of(parts.body_at + pm.start(1))
         parse_format, sentences, problems = _parse_block(pm.group(1), first_line, rid, text, source)
         yield from problems
     if texts and not text:

@@ -185,6 +185,19 @@ def test_reader_reports_a_bad_parse_and_goes_on():
     assert len(vfile.records) == 8 and "SELF-1" in vfile.problems[0].message
 
 
+def test_reader_reports_an_event_coding_without_codes_with_its_line():
+    text = """<Validation>
+<Sentence id="A" date="20080806" category="DEMO" evaluate="true">
+<EventCoding comment="to do" />
+<Text>Iran attacked Iraq.</Text>
+</Sentence>
+</Validation>
+"""
+    vfile = read_validation(text.splitlines(keepends=True), "codes.xml")
+    (problem,) = [p for p in vfile.problems if "without codes" in p.message]
+    assert problem.line == 3 and "'A'" in problem.message
+
+
 def test_expand_triples():
     assert expand_triples([("A/B", "C", "040"), ("A", "C", "040")]) == {("A", "C", "040"), ("B", "C", "040")}
 
