@@ -208,16 +208,7 @@ class SentenceMatcher(ClauseReader):
             [c for c in self.s.children(v, "nsubj", "csubj") if c.deprel not in ("nsubj:pass", "csubj:pass")]
         if not own or self.s.children(v, "ccomp"):  # "X said (that) …": the report is in the clause
             return False
-        tok = self.s.token(v)
-        for _ in range(20):
-            while tok.base_rel == "conj" and tok.head:
-                tok = self.s.token(tok.head)
-            if tok.deprel == "root":
-                return True
-            if tok.base_rel not in ("ccomp", "xcomp") or not tok.head:
-                return False
-            tok = self.s.token(tok.head)
-        return False
+        return self._reaches_root(v, ("conj", "ccomp", "xcomp"))
 
     def _pairs(self, v: int, sources: list[ActorRef], targets: list[ActorRef],
                pattern: Pattern) -> list[tuple[ActorRef, ActorRef]]:
@@ -232,10 +223,18 @@ class SentenceMatcher(ClauseReader):
     def _main_clause(self, v: int) -> bool:
         """The sentence's main verb, a verb conjoined to it, or a controlled complement of one
         ("X and Y are seeking to deepen …"): the clauses whose events PETRARCH reports at the top."""
+        return self._reaches_root(v, ("conj", "xcomp"))
+
+    def _reaches_root(self, v: int, rels: tuple[str, ...]) -> bool:
+        """Whether ``v`` is the root or hangs from it through ``rels`` alone."""
         tok = self.s.token(v)
-        while tok.base_rel in ("xcomp", "conj") and tok.head:
+        for _ in range(len(self.s.tokens)):
+            if tok.deprel == "root":
+                return True
+            if tok.base_rel not in rels or not tok.head:
+                return False
             tok = self.s.token(tok.head)
-        return tok.deprel == "root"
+        return False
 
     # -- event nouns --------------------------------------------------------------------------
     def noun_events(self, consumed: set[int]) -> list[EventMatch]:
